@@ -1,0 +1,220 @@
+//! The parsed corpus: sources, articles, blocks and data-quality notes.
+//!
+//! These types are the contract between the parser and everything downstream (enrichment, index, app, CLI). They
+//! serialise to the documented JSON schema `tifa.corpus/1` (see `docs/corpus-schema.md`); fields are only ever added.
+
+use serde::{Deserialize, Serialize};
+
+/// Schema identifier written into every JSON export.
+pub const SCHEMA: &str = "tifa.corpus/1";
+
+/// A whole corpus: one or more source files, split into articles.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Corpus {
+    /// Always [`SCHEMA`].
+    pub schema: String,
+    /// The files the corpus was read from, in load order.
+    pub sources: Vec<Source>,
+    /// Every article of every source, in source order then reading order.
+    pub articles: Vec<Article>,
+}
+
+/// One input file and what the parser learned about it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    /// File name as given by the user (no directories).
+    pub name: String,
+    /// Encoding detected and used to decode the bytes, e.g. `"UTF-8"`, `"GB18030"`, `"UTF-16LE"`.
+    pub encoding: String,
+    /// The compilation's own title from its header line, if it has one.
+    pub title: Option<String>,
+    /// Number of articles the header claims (e.g. `（24篇）`), if it claims one. A claim, not a fact.
+    pub declared_count: Option<u32>,
+    /// Number of articles the parser found in this source.
+    pub found_count: u32,
+    /// Short stable fingerprint of the decoded text (hex), used to build article ids.
+    pub fingerprint: String,
+    /// Size of the file in bytes.
+    pub bytes: u64,
+    /// Header lines other than the title (e.g. a subtitle or editor's note), kept verbatim.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub header: Vec<String>,
+    /// Statistics about what the parser removed or repaired.
+    pub stats: SourceStats,
+    /// Data-quality notes about the source as a whole.
+    pub notes: Vec<Note>,
+}
+
+/// Counts of what the parser did to a source.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceStats {
+    /// Lines of input (after line-ending normalisation).
+    pub lines: u32,
+    /// Whole lines removed as noise (advertising, paywall markers, contact lines).
+    pub noise_lines: u32,
+    /// Noise fragments removed from inside content lines (e.g. an inline paywall marker).
+    pub inline_noise: u32,
+    /// Line breaks removed because they cut a sentence in two.
+    pub rejoined_lines: u32,
+    /// Characters of content kept (white space excluded).
+    pub content_chars: u64,
+}
+
+/// One article of a compilation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// Stable id: the source fingerprint and the article's position, e.g. `"49cddca0-07"`.
+    pub id: String,
+    /// Index into [`Corpus::sources`].
+    pub source: u32,
+    /// Position of the article within its source, from 1.
+    pub ordinal: u32,
+    /// The article's title as printed (empty when the source lost it).
+    pub title: String,
+    /// Headings and paragraphs in reading order.
+    pub blocks: Vec<Block>,
+    /// 1-based line range of the article in the normalised source, inclusive, title included.
+    pub lines: [u32; 2],
+    /// Data-quality notes about this article.
+    pub notes: Vec<Note>,
+}
+
+/// Whether a block is a heading or a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BlockKind {
+    /// A section heading (小标题).
+    Heading,
+    /// Running text.
+    Paragraph,
+}
+
+/// The marker style of a heading, which also gives its usual nesting level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HeadingStyle {
+    /// `一、` Chinese numeral with enumeration comma.
+    ChineseNumber,
+    /// `（一）` Chinese numeral in parentheses.
+    ParenChineseNumber,
+    /// `1.` / `1、` / `1．` Arabic numeral.
+    ArabicNumber,
+    /// `（1）` Arabic numeral in parentheses.
+    ParenArabicNumber,
+    /// `第一，` / `第一章` ordinal.
+    Ordinal,
+    /// `一是` / `二是` run-in enumeration standing alone as a heading.
+    YiShi,
+    /// `关键词：…` style label heading.
+    Label,
+    /// `——…` dash-led heading.
+    Dash,
+    /// A short, slogan-like line with no marker (e.g. `“动”起来，吹响活动集合哨`).
+    Plain,
+}
+
+impl HeadingStyle {
+    /// The conventional nesting level of this style in Chinese official writing (1 = top).
+    pub fn level(self) -> u8 {
+        match self {
+            HeadingStyle::ChineseNumber | HeadingStyle::Ordinal => 1,
+            HeadingStyle::ParenChineseNumber => 2,
+            HeadingStyle::ArabicNumber | HeadingStyle::YiShi | HeadingStyle::Label | HeadingStyle::Dash => 3,
+            HeadingStyle::ParenArabicNumber => 4,
+            HeadingStyle::Plain => 2,
+        }
+    }
+}
+
+/// A heading or a paragraph.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Block {
+    /// Heading or paragraph.
+    pub kind: BlockKind,
+    /// The text, with broken lines re-joined and noise removed; white space normalised.
+    pub text: String,
+    /// For headings: nesting level, 1 = top.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<u8>,
+    /// For headings: the marker style.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub style: Option<HeadingStyle>,
+    /// 1-based line range of the block in the normalised source, inclusive.
+    pub lines: [u32; 2],
+    /// Spans of anonymised placeholders (xx, xxxx年, x月xx日 …) as character offsets `[start, end)` into `text`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub placeholders: Vec<[u32; 2]>,
+}
+
+/// What a data-quality note is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoteKind {
+    /// The header's declared article count differs from the number found.
+    CountMismatch,
+    /// Noise lines (advertising, paywall markers) were removed.
+    NoiseRemoved,
+    /// Lines broken inside a sentence were re-joined.
+    RejoinedLines,
+    /// The title looks cut short by the source.
+    TruncatedTitle,
+    /// A paragraph seems to start in the middle of a sentence (its beginning was lost).
+    MidSentenceStart,
+    /// A title was recognised although the source did not set it apart with blank lines.
+    UnseparatedTitle,
+    /// Heading numbering restarts or skips in a way that suggests lost or merged text.
+    NumberingIrregular,
+    /// Text before the first article title that is not part of the header.
+    Preamble,
+    /// The encoding was guessed rather than declared (no byte-order mark).
+    EncodingGuessed,
+    /// Characters that could not be decoded were replaced.
+    DecodeReplaced,
+    /// An article with no paragraphs.
+    EmptyArticle,
+    /// Anything else the parser was unsure of.
+    Other,
+}
+
+/// A data-quality note: something the parser did or was unsure of.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    /// Machine-readable category.
+    pub kind: NoteKind,
+    /// A sentence a person can read.
+    pub message: String,
+    /// 1-based line in the normalised source the note refers to, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+}
+
+impl Note {
+    /// A note without a line reference.
+    pub fn new(kind: NoteKind, message: impl Into<String>) -> Self {
+        Note { kind, message: message.into(), line: None }
+    }
+
+    /// A note that points at a line of the normalised source.
+    pub fn at(kind: NoteKind, line: u32, message: impl Into<String>) -> Self {
+        Note { kind, message: message.into(), line: Some(line) }
+    }
+}
+
+impl Corpus {
+    /// An empty corpus.
+    pub fn new() -> Self {
+        Corpus { schema: SCHEMA.to_string(), sources: Vec::new(), articles: Vec::new() }
+    }
+
+    /// Serialise to the documented JSON (`tifa.corpus/1`), pretty-printed.
+    pub fn to_json_pretty(&self) -> String {
+        // Serialising plain data structures cannot fail.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+impl Default for Corpus {
+    fn default() -> Self {
+        Self::new()
+    }
+}

@@ -1,0 +1,409 @@
+//! Parsing one source file: decode → lines → noise → units → structure → articles, blocks and notes.
+
+use crate::blocks;
+use crate::decode::{Decoded, decode};
+use crate::error::LoadError;
+use crate::joins::continuations;
+use crate::layout::{content_chars, normalise_line, split_lines};
+use crate::model::{Article, Note, NoteKind, Source, SourceStats};
+use crate::noise::{NoiseRules, repeated_lines};
+use crate::quality;
+use crate::rules::LayoutRules;
+use crate::structure::{analyse, declared_count};
+use crate::units::{Unit, regime};
+
+/// The rules the parser works with.
+#[derive(Debug, Clone, Copy)]
+pub struct ParseOptions<'a> {
+    /// What counts as noise.
+    pub noise: &'a NoiseRules,
+    /// Layout knowledge (header words, length limits …).
+    pub layout: &'a LayoutRules,
+}
+
+impl Default for ParseOptions<'static> {
+    fn default() -> Self {
+        ParseOptions { noise: NoiseRules::builtin(), layout: LayoutRules::builtin() }
+    }
+}
+
+/// A line (or fragment) removed as noise.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Removed {
+    /// 1-based line number.
+    pub line: u32,
+    /// The removed text.
+    pub text: String,
+    /// Why it was judged noise.
+    pub reasons: Vec<String>,
+}
+
+/// One parsed source: its description, its articles, and a trace of what was kept and removed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParsedSource {
+    /// The source, with statistics and notes.
+    pub source: Source,
+    /// Its articles (with `source` set to 0; the corpus builder renumbers).
+    pub articles: Vec<Article>,
+    /// Whole lines and inline fragments removed as noise, in order.
+    pub removed: Vec<Removed>,
+    /// Header lines (the title line first, if any), verbatim.
+    pub header_lines: Vec<String>,
+}
+
+impl ParsedSource {
+    /// All content text the parser kept, in reading order: header lines, then each article's title and blocks.
+    /// Together with [`ParsedSource::removed`] this accounts for every non-layout character of the input.
+    pub fn kept_text(&self) -> String {
+        let mut out = String::new();
+        for line in &self.header_lines {
+            out.push_str(line);
+        }
+        for article in &self.articles {
+            out.push_str(&article.title);
+            for block in &article.blocks {
+                out.push_str(&block.text);
+            }
+        }
+        out
+    }
+}
+
+/// Decode and parse a file's bytes.
+pub fn parse_bytes(name: &str, bytes: &[u8], options: ParseOptions<'_>) -> Result<ParsedSource, LoadError> {
+    let decoded = decode(bytes)?;
+    parse_decoded(name, &decoded, bytes.len() as u64, options)
+}
+
+/// Parse text that is already decoded (the encoding is recorded as given).
+pub fn parse_decoded(
+    name: &str,
+    decoded: &Decoded,
+    bytes: u64,
+    options: ParseOptions<'_>,
+) -> Result<ParsedSource, LoadError> {
+    let ParseOptions { noise, layout } = options;
+    let lines = split_lines(&decoded.text);
+    let repeated = repeated_lines(lines.iter().map(|l| l.text.as_str()));
+
+    // Noise first: whole lines, then fragments inside content lines. Noise lines count as blank for layout.
+    let mut removed = Vec::new();
+    let mut units: Vec<Unit> = Vec::new();
+    let mut gap = 0u32;
+    let mut inline_noise = 0u32;
+    for line in &lines {
+        if line.text.is_empty() {
+            gap += 1;
+            continue;
+        }
+        if let Some(verdict) = noise.judge(&line.text, repeated.contains_key(line.text.as_str())) {
+            removed.push(Removed { line: line.no, text: line.text.clone(), reasons: verdict.reasons });
+            gap += 1;
+            continue;
+        }
+        let (kept, fragments) = noise.strip_inline(&line.text);
+        inline_noise += fragments.len() as u32;
+        for text in fragments {
+            removed.push(Removed { line: line.no, text, reasons: vec!["inline marker".into()] });
+        }
+        let kept = normalise_line(&kept);
+        if kept.is_empty() {
+            gap += 1;
+            continue;
+        }
+        if let Some(last) = units.last_mut() {
+            last.gap_after = gap;
+        }
+        units.push(Unit::new(line.no, kept, gap));
+        gap = 0;
+    }
+    if let Some(last) = units.last_mut() {
+        last.gap_after = gap;
+    }
+    if units.is_empty() {
+        return Err(if removed.is_empty() { LoadError::Empty } else { LoadError::OnlyNoise });
+    }
+
+    let regime = regime(&units);
+    let joins = continuations(&units, regime, layout);
+    let structure = analyse(&units, &joins, regime, layout);
+    let fingerprint = fingerprint(&decoded.text);
+
+    // Article ranges: (title unit or none, first body unit, end).
+    let mut ranges: Vec<(Option<usize>, usize, usize)> = Vec::new();
+    if let Some(start) = structure.untitled_start {
+        let end = structure.titles.first().copied().unwrap_or(units.len());
+        ranges.push((None, start, end));
+    }
+    for (k, &t) in structure.titles.iter().enumerate() {
+        let end = structure.titles.get(k + 1).copied().unwrap_or(units.len());
+        ranges.push((Some(t), t + 1, end));
+    }
+
+    let title_units: Vec<&Unit> = structure.titles.iter().map(|&t| &units[t]).collect();
+    let mut truncation = quality::truncated_titles(&title_units, regime.para_gap, layout).into_iter();
+    let mut articles = Vec::with_capacity(ranges.len());
+    let mut rejoined_total = 0u32;
+    for (ordinal, &(title, start, end)) in ranges.iter().enumerate() {
+        let ordinal = ordinal as u32 + 1;
+        let body = blocks::build(&units, &joins, start..end, layout);
+        rejoined_total += body.rejoined.len() as u32;
+        let first_line = title.map_or(units[start.min(units.len() - 1)].line, |t| units[t].line);
+        let last_line = if end > start { units[end - 1].line } else { first_line };
+        let mut article = Article {
+            id: format!("{fingerprint}-{ordinal:02}"),
+            source: 0,
+            ordinal,
+            title: title.map(|t| units[t].text.clone()).unwrap_or_default(),
+            blocks: body.blocks,
+            lines: [first_line, last_line],
+            notes: Vec::new(),
+        };
+        match title {
+            None => article.notes.push(Note::at(
+                NoteKind::Other,
+                first_line,
+                if structure.titles.is_empty() {
+                    "No title was recognised in this file; its text is kept as one untitled article."
+                } else {
+                    "This text precedes the first recognised title: its title (and perhaps its beginning) is missing from the source."
+                },
+            )),
+            Some(t) => {
+                if let Some(note) = truncation.next().flatten() {
+                    article.notes.push(note);
+                }
+                let u = &units[t];
+                if t > 0 && t != structure.header.map_or(usize::MAX, |h| h + 1) && u.gap_before <= regime.para_gap {
+                    article.notes.push(Note::at(
+                        NoteKind::UnseparatedTitle,
+                        u.line,
+                        "This title is not set apart by blank lines in the source; it was recognised from other evidence (the sentence before it ends, text follows, numbering starts again).",
+                    ));
+                }
+            }
+        }
+        article.notes.extend(quality::body_notes(&article, &body.rejoined, layout));
+        for (at, message) in &structure.irregular {
+            if (start..end).contains(at) {
+                article.notes.push(Note::at(NoteKind::NumberingIrregular, units[*at].line, message.clone()));
+            }
+        }
+        articles.push(article);
+    }
+
+    let header_lines: Vec<String> =
+        structure.header.iter().chain(&structure.header_extra).map(|&i| units[i].text.clone()).collect();
+    let title = structure.header.map(|h| units[h].text.clone());
+    let declared = title.as_deref().and_then(declared_count);
+    let found = articles.len() as u32;
+    let content: u64 = units.iter().map(|u| content_chars(&u.text).count() as u64).sum();
+    let mut source = Source {
+        name: name.to_string(),
+        encoding: decoded.encoding.to_string(),
+        title,
+        declared_count: declared,
+        found_count: found,
+        fingerprint,
+        bytes,
+        header: structure.header_extra.iter().map(|&i| units[i].text.clone()).collect(),
+        stats: SourceStats {
+            lines: lines.len() as u32,
+            noise_lines: (removed.len() as u32).saturating_sub(inline_noise),
+            inline_noise,
+            rejoined_lines: rejoined_total,
+            content_chars: content,
+        },
+        notes: Vec::new(),
+    };
+    source.notes = source_notes(&source, decoded, &removed, articles.iter().filter(|a| a.title.is_empty()).count());
+    Ok(ParsedSource { source, articles, removed, header_lines })
+}
+
+fn source_notes(source: &Source, decoded: &Decoded, removed: &[Removed], untitled: usize) -> Vec<Note> {
+    let mut notes = Vec::new();
+    if let Some(declared) = source.declared_count
+        && declared != source.found_count
+    {
+        notes.push(Note::new(
+            NoteKind::CountMismatch,
+            format!(
+                "The header declares {declared} articles; {} were found. Check the article list: titles may be missing, merged or split in the source.",
+                source.found_count
+            ),
+        ));
+    }
+    let stats = &source.stats;
+    if stats.noise_lines > 0 || stats.inline_noise > 0 {
+        let mut reasons: Vec<&str> = removed.iter().flat_map(|r| r.reasons.iter().map(String::as_str)).collect();
+        reasons.sort_unstable();
+        reasons.dedup();
+        let lines: Vec<u32> = removed.iter().map(|r| r.line).collect();
+        notes.push(Note::at(
+            NoteKind::NoiseRemoved,
+            lines[0],
+            format!(
+                "Removed {} noise line{} and {} inline marker{} ({}), on lines {}.",
+                stats.noise_lines,
+                plural(stats.noise_lines),
+                stats.inline_noise,
+                plural(stats.inline_noise),
+                reasons.join(", "),
+                line_ranges(&lines)
+            ),
+        ));
+    }
+    if stats.rejoined_lines > 0 {
+        notes.push(Note::new(
+            NoteKind::RejoinedLines,
+            format!(
+                "Re-joined {} line break{} that cut a sentence.",
+                stats.rejoined_lines,
+                plural(stats.rejoined_lines)
+            ),
+        ));
+    }
+    if untitled > 0 {
+        notes.push(Note::new(NoteKind::Other, format!("{untitled} article(s) have no title in the source.")));
+    }
+    if decoded.replaced > 0 {
+        notes.push(Note::new(
+            NoteKind::DecodeReplaced,
+            format!("{} damaged character(s) could not be decoded and were replaced by �.", decoded.replaced),
+        ));
+    }
+    if !decoded.bom && decoded.encoding.starts_with("UTF-16") {
+        notes.push(Note::new(
+            NoteKind::EncodingGuessed,
+            "UTF-16 without a byte-order mark: the byte order was guessed.",
+        ));
+    }
+    if !source.header.is_empty() {
+        notes.push(Note::new(
+            NoteKind::Preamble,
+            format!(
+                "{} line(s) after the compilation title were kept as header, not as an article.",
+                source.header.len()
+            ),
+        ));
+    }
+    notes
+}
+
+fn plural(n: u32) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// `[3, 4, 5, 9]` → `"3–5, 9"`.
+fn line_ranges(lines: &[u32]) -> String {
+    let mut lines = lines.to_vec();
+    lines.dedup();
+    let mut parts = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let mut j = i;
+        while j + 1 < lines.len() && lines[j + 1] <= lines[j] + 1 {
+            j += 1;
+        }
+        parts.push(if j > i { format!("{}–{}", lines[i], lines[j]) } else { lines[i].to_string() });
+        i = j + 1;
+    }
+    parts.join(", ")
+}
+
+/// A short stable fingerprint of a text: 8 hex digits of its 64-bit FNV-1a hash.
+pub fn fingerprint(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in text.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{:08x}", hash >> 32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_are_compact() {
+        assert_eq!(line_ranges(&[3, 4, 5, 9, 11, 12]), "3–5, 9, 11–12");
+        assert_eq!(line_ranges(&[7, 7]), "7");
+    }
+
+    #[test]
+    fn fingerprints_are_stable_and_short() {
+        assert_eq!(fingerprint("abc"), fingerprint("abc"));
+        assert_ne!(fingerprint("abc"), fingerprint("abd"));
+        assert_eq!(fingerprint("").len(), 8);
+    }
+}
+
+/// Check the nothing-lost invariant for a parse of `text`: the content characters of the input, minus what was
+/// removed as noise, equal the content characters the parser kept (header, titles, blocks), in order.
+/// Returns a message locating the first difference. Used by tests, property tests and the fuzz target.
+pub fn check_conservation(text: &str, parsed: &ParsedSource) -> Result<(), String> {
+    let mut expected = String::new();
+    let mut removed = parsed.removed.iter().peekable();
+    for line in split_lines(text) {
+        let mut rest = line.text.clone();
+        while let Some(r) = removed.next_if(|r| r.line == line.no) {
+            if r.text == line.text && rest == line.text {
+                rest.clear();
+            } else if let Some(at) = rest.find(&r.text) {
+                rest.replace_range(at..at + r.text.len(), "");
+            } else {
+                return Err(format!("line {}: removed text {:?} is not in the line", line.no, r.text));
+            }
+        }
+        expected.extend(content_chars(&rest));
+    }
+    if let Some(r) = removed.next() {
+        return Err(format!("removed text on line {} was not met in order: {:?}", r.line, r.text));
+    }
+    let kept: String = content_chars(&parsed.kept_text()).collect();
+    if kept == expected {
+        return Ok(());
+    }
+    let at = kept.chars().zip(expected.chars()).take_while(|(a, b)| a == b).count();
+    let around = |s: &str| s.chars().skip(at.saturating_sub(10)).take(30).collect::<String>();
+    Err(format!(
+        "kept text differs from input at character {at}: kept …{}… expected …{}… ({} vs {} characters)",
+        around(&kept),
+        around(&expected),
+        kept.chars().count(),
+        expected.chars().count()
+    ))
+}
+
+#[cfg(test)]
+mod conservation_tests {
+    use super::*;
+
+    const TEXT: &str = "基层治理经验汇编（2篇）\n\n\n网格治理的探索\n\n今年以来，xx县推行网格化管理。#paid#成效明显。\n\n\n党建引领的实践\n\n坚持党建引领，推动治理下沉。\n##paidend##\n";
+
+    #[test]
+    fn a_faithful_parse_passes() {
+        let parsed = parse_bytes("t.txt", TEXT.as_bytes(), ParseOptions::default()).unwrap();
+        assert_eq!(parsed.articles.len(), 2);
+        assert_eq!(check_conservation(TEXT, &parsed), Ok(()));
+    }
+
+    #[test]
+    fn losing_duplicating_or_reordering_is_caught() {
+        let parsed = parse_bytes("t.txt", TEXT.as_bytes(), ParseOptions::default()).unwrap();
+        let mut lost = parsed.clone();
+        lost.articles[0].blocks[0].text.pop();
+        assert!(check_conservation(TEXT, &lost).is_err());
+        let mut doubled = parsed.clone();
+        let copy = doubled.articles[0].blocks[0].clone();
+        doubled.articles[0].blocks.push(copy);
+        assert!(check_conservation(TEXT, &doubled).is_err());
+        let mut swapped = parsed.clone();
+        swapped.articles.swap(0, 1);
+        assert!(check_conservation(TEXT, &swapped).is_err());
+        let mut unremoved = parsed;
+        unremoved.removed.clear();
+        assert!(check_conservation(TEXT, &unremoved).is_err());
+    }
+}

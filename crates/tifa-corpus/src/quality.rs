@@ -1,0 +1,136 @@
+//! Data-quality notes: what the parser repaired, removed or was unsure of, in words a reader can check.
+
+use crate::model::{Article, BlockKind, Note, NoteKind};
+use crate::punct;
+use crate::rules::LayoutRules;
+use crate::units::Unit;
+
+/// Notes on titles that look cut short by the source. `titles` are the title units of one source, in order;
+/// returns one optional note per title.
+pub fn truncated_titles(titles: &[&Unit], para_gap: u32, rules: &LayoutRules) -> Vec<Option<Note>> {
+    let longest = titles.iter().map(|u| u.chars).max().unwrap_or(0);
+    let at_longest = titles.iter().filter(|u| u.chars == longest).count();
+    let near_longest = titles.iter().filter(|u| u.chars + 1 >= longest).count();
+    // Most titles are followed by a blank line; one that is not may have lost the rest of its text.
+    let separated = titles.iter().filter(|u| u.gap_after > para_gap).count();
+    let mostly_separated = separated * 2 > titles.len();
+    titles
+        .iter()
+        .map(|u| {
+            let mut reasons = Vec::new();
+            if !punct::balanced(&u.text) {
+                reasons.push("its quotation marks or brackets are not closed".to_string());
+            }
+            if let Some(end) = rules.dangling_endings.iter().filter(|e| u.text.ends_with(e.as_str())).max_by_key(|e| e.len())
+            {
+                reasons.push(format!("it ends with “{end}”, which needs a continuation"));
+            }
+            let capped_strict = longest >= 20 && at_longest >= 3 && u.chars == longest;
+            let capped_loose = longest >= 20 && near_longest >= 2 && u.chars + 1 >= longest;
+            let unseparated = mostly_separated && u.gap_after <= para_gap;
+            if capped_strict || (capped_loose && (unseparated || !reasons.is_empty())) {
+                reasons.push(format!(
+                    "it is {} characters long, as long as the longest titles of this source (the source may cut titles at this length)",
+                    u.chars
+                ));
+            }
+            if capped_loose && unseparated {
+                reasons.push("no blank line separates it from the text, unlike most titles".to_string());
+            }
+            (!reasons.is_empty()).then(|| {
+                Note::at(NoteKind::TruncatedTitle, u.line, format!("The title may be cut short: {}.", reasons.join("; ")))
+            })
+        })
+        .collect()
+}
+
+/// Notes about an article's body: re-joined lines, paragraphs starting mid-sentence, a missing body.
+pub fn body_notes(article: &Article, rejoined: &[u32], rules: &LayoutRules) -> Vec<Note> {
+    let mut notes = Vec::new();
+    if !rejoined.is_empty() {
+        let lines: Vec<String> = rejoined.iter().map(u32::to_string).collect();
+        notes.push(Note::at(
+            NoteKind::RejoinedLines,
+            rejoined[0],
+            format!(
+                "Re-joined {} line break{} that cut a sentence (line{} {}).",
+                rejoined.len(),
+                if rejoined.len() == 1 { "" } else { "s" },
+                if rejoined.len() == 1 { "" } else { "s" },
+                lines.join(", ")
+            ),
+        ));
+    }
+    for block in article.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph) {
+        if punct::starts_mid_sentence(&block.text, &rules.mid_sentence_starts) {
+            let start: String = block.text.chars().take(12).collect();
+            notes.push(Note::at(
+                NoteKind::MidSentenceStart,
+                block.lines[0],
+                format!(
+                    "A paragraph seems to start in the middle of a sentence (“{start}…”): its beginning may be lost."
+                ),
+            ));
+        }
+    }
+    if !article.blocks.iter().any(|b| b.kind == BlockKind::Paragraph) {
+        notes.push(Note::at(NoteKind::EmptyArticle, article.lines[0], "The article has a title but no paragraphs."));
+    }
+    notes.extend(numbering_gaps(article));
+    notes
+}
+
+/// Top-level heading numbers that skip (一、 then 三、) suggest a lost section.
+fn numbering_gaps(article: &Article) -> Vec<Note> {
+    let mut notes = Vec::new();
+    let mut last: Option<u32> = None;
+    for block in article.blocks.iter().filter(|b| b.kind == BlockKind::Heading && b.level == Some(1)) {
+        let Some(n) = crate::marker::marker(&block.text).and_then(|m| m.ordinal) else { continue };
+        if let Some(prev) = last
+            && n > prev + 1
+        {
+            notes.push(Note::at(
+                NoteKind::NumberingIrregular,
+                block.lines[0],
+                format!("Heading numbers jump from {prev} to {n}: a section may be missing."),
+            ));
+        }
+        last = Some(n);
+    }
+    notes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn title(text: &str, gap_after: u32) -> Unit {
+        let mut u = Unit::new(1, text.to_string(), 2);
+        u.gap_after = gap_after;
+        u
+    }
+
+    #[test]
+    fn dangling_and_capped_titles_are_flagged() {
+        let rules = LayoutRules::builtin();
+        let ts = [
+            title("以能力作风建设助推营商环境优化", 1),
+            title("聚焦蓝图担当实干奋勇争先xx区加强能力作风建设推动各项", 1),
+            title("开门纳谏听民意规范服务促发展市公积金中心将作风成效体现", 0),
+            title("锻造作风能力更加过硬的实干家队伍", 1),
+        ];
+        let refs: Vec<&Unit> = ts.iter().collect();
+        let notes = truncated_titles(&refs, 0, rules);
+        assert!(notes[0].is_none() && notes[3].is_none());
+        assert!(notes[1].as_ref().unwrap().message.contains("各项"));
+        assert!(notes[2].as_ref().unwrap().message.contains("no blank line"));
+    }
+
+    #[test]
+    fn complete_titles_are_not_flagged() {
+        let rules = LayoutRules::builtin();
+        let ts = [title("守护碧水蓝天的实践", 1), title("河长制从“有名”到“有实”", 1)];
+        let refs: Vec<&Unit> = ts.iter().collect();
+        assert!(truncated_titles(&refs, 0, rules).iter().all(Option::is_none));
+    }
+}

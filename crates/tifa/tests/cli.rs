@@ -1,0 +1,77 @@
+//! The `tifa` binary as a user runs it: exit codes, messages, summary and JSON.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn tifa(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tifa")).args(args).output().expect("tifa runs")
+}
+
+fn fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tifa-corpus/tests/fixtures").join(name).display().to_string()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn default_corpus_summary() {
+    let out = tifa(&["parse"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let corpus = tifa_corpus::default_corpus();
+    let source = &corpus.sources[0];
+    assert!(stdout.contains(source.title.as_deref().unwrap()));
+    assert!(stdout.contains(&format!("{} found", corpus.articles.len())));
+    for article in &corpus.articles {
+        assert!(stdout.contains(&article.title), "summary lacks “{}”", article.title);
+    }
+}
+
+#[test]
+fn json_is_the_documented_schema() {
+    let out = tifa(&["parse", "--json", &fixture("blank_one.txt")]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(value["schema"], "tifa.corpus/1");
+    assert_eq!(value["sources"][0]["name"], "blank_one.txt");
+    assert!(value["articles"].as_array().is_some_and(|a| !a.is_empty()));
+}
+
+#[test]
+fn bad_files_fail_alone_with_exit_1() {
+    let missing = fixture("no-such-file.txt");
+    let folder = fixture("");
+    let out = tifa(&["parse", &fixture("binary.bin"), &missing, &folder, &fixture("empty.txt"), &fixture("noisy.txt")]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("binary.bin: this is a PNG image"), "{stderr}");
+    assert!(stderr.contains("no such file"), "{stderr}");
+    assert!(stderr.contains("folder"), "{stderr}");
+    assert!(stderr.contains("empty.txt: the file is empty"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 4, "one line per failed file:\n{stderr}");
+    // The good file still loads.
+    assert!(text(&out.stdout).contains("noisy.txt"));
+}
+
+#[test]
+fn usage_errors_exit_2_and_help_explains() {
+    assert_eq!(tifa(&["parse", "--no-such-flag"]).status.code(), Some(2));
+    assert_eq!(tifa(&[]).status.code(), Some(2));
+    let help = tifa(&["parse", "--help"]);
+    assert!(help.status.success());
+    assert!(text(&help.stdout).contains("--json"));
+    let top = text(&tifa(&["--help"]).stdout);
+    assert!(top.contains("Exit status"), "{top}");
+}
+
+#[test]
+fn broken_rules_file_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("noise.toml");
+    std::fs::write(&rules, "threshold = 'high'").unwrap();
+    let out = tifa(&["parse", "--noise", rules.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("noise.toml"));
+}

@@ -1,0 +1,12 @@
+//! Tifa (提法): the in-browser explorer for compilations of Chinese policy documents.
+//!
+//! A Leptos client-side-rendered app; build it with `cargo xtask dist` (Trunk) and open it with `cargo xtask serve`.
+
+mod app;
+mod components;
+
+fn main() {
+    // Panics are reported on the browser console instead of an opaque `unreachable` trap.
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}
