@@ -15,6 +15,7 @@
 
 pub mod blocks;
 pub mod decode;
+pub mod enrich;
 pub mod error;
 pub mod joins;
 pub mod layout;

@@ -61,7 +61,7 @@ pub struct SourceStats {
 }
 
 /// One article of a compilation.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     /// Stable id: the source fingerprint and the article's position, e.g. `"49cddca0-07"`.
     pub id: String,
@@ -77,6 +77,163 @@ pub struct Article {
     pub lines: [u32; 2],
     /// Data-quality notes about this article.
     pub notes: Vec<Note>,
+    /// Regions named in the article, the reporting body's own (`home`) and places merely mentioned.
+    #[serde(default)]
+    pub regions: Vec<RegionTag>,
+    /// The reporting body's organisation type(s).
+    #[serde(default)]
+    pub organizations: Vec<Tag>,
+    /// The reporting body's administrative level (省/自治区, 市, 县/区, 乡镇/街道, 企业).
+    #[serde(default)]
+    pub level: Option<Tag>,
+    /// Themes from the taxonomy, best first, with scores normalised by article length.
+    #[serde(default)]
+    pub themes: Vec<ThemeTag>,
+    /// Characteristic words of the article (TF-IDF over the corpus), best first.
+    #[serde(default)]
+    pub keywords: Vec<Keyword>,
+    /// Formulations (提法): quoted slogans, numbered formulas, compact enumerations.
+    #[serde(default)]
+    pub slogans: Vec<SloganTag>,
+    /// Documents cited by title in 《》.
+    #[serde(default)]
+    pub documents: Vec<DocumentTag>,
+}
+
+/// Where a tag was found: a span of the title or of one block.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Evidence {
+    /// Index into the article's blocks, or `null` when the evidence is in the title.
+    pub block: Option<u32>,
+    /// Start, in characters (Unicode scalar values) from the beginning of the title or block text.
+    pub start: u32,
+    /// End (exclusive), in characters.
+    pub end: u32,
+    /// The matched surface text.
+    pub text: String,
+}
+
+/// A named tag with its evidence (organisation type, administrative level).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Tag {
+    /// The tag's value, e.g. `纪委监委` or `市`.
+    pub name: String,
+    /// Where it was found.
+    pub evidence: Vec<Evidence>,
+}
+
+/// Administrative level of a region.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RegionLevel {
+    /// 省级: province, autonomous region, municipality, SAR.
+    Province,
+    /// 地级: prefecture-level city, prefecture, league, autonomous prefecture.
+    Prefecture,
+    /// 县级: county, district, county-level city, banner.
+    County,
+    /// 乡级: township, town, subdistrict.
+    Township,
+}
+
+/// Whether a region is the reporting body's own or only mentioned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RegionRole {
+    /// The reporting body's own region (from the title, the opening, "我县").
+    Home,
+    /// A place visited, listed or compared.
+    Mentioned,
+}
+
+/// A region named in an article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RegionTag {
+    /// Official full name (`毕节市`), or the masked form (`xx市`) when the source hid the name.
+    pub name: String,
+    /// Administrative division code (`520500`), or `null` for a masked name.
+    pub code: Option<String>,
+    /// Administrative level.
+    pub level: RegionLevel,
+    /// The province it belongs to (itself for a province), `null` for a masked name.
+    pub province: Option<String>,
+    /// Names from the province down to this region (`["贵州省", "毕节市"]`), for hierarchical facets.
+    #[serde(default)]
+    pub path: Vec<String>,
+    /// Home or mentioned.
+    pub role: RegionRole,
+    /// Every place in the article that named it.
+    pub evidence: Vec<Evidence>,
+}
+
+/// A theme from the taxonomy.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ThemeTag {
+    /// Theme name as in `data/themes.toml`.
+    pub name: String,
+    /// Weighted keyword hits per 1,000 characters of the article.
+    pub score: f32,
+    /// Keyword occurrences that produced the score (the first few per keyword).
+    pub evidence: Vec<Evidence>,
+}
+
+/// A characteristic word of an article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Keyword {
+    /// The word.
+    pub word: String,
+    /// TF-IDF weight.
+    pub score: f32,
+}
+
+/// How a formulation was recognised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SloganKind {
+    /// A formulation in quotation marks (“能力作风建设年”).
+    Quoted,
+    /// A numbered formula (两个维护, 三个强化, 四抓四度), quoted or not.
+    Numbered,
+    /// A compact enumeration of single characters or short parallel items (“严真细实快”).
+    Enumeration,
+}
+
+/// Whether a formulation comes from the centre or was coined locally.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SloganOrigin {
+    /// In the reference list of central formulations (`data/formulations.toml`).
+    Central,
+    /// A numbered formula or enumeration not in the central list: a local invention.
+    Local,
+    /// A quoted phrase not in the reference list.
+    Unknown,
+}
+
+/// A formulation (提法) used in an article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SloganTag {
+    /// Canonical form: no quotes, half-width letters and digits, variants mapped to one form.
+    pub text: String,
+    /// The surface forms seen in this article (before normalisation), most frequent first.
+    pub surface: Vec<String>,
+    /// How it was recognised.
+    pub kind: SloganKind,
+    /// Central, local or unknown.
+    pub origin: SloganOrigin,
+    /// Every occurrence.
+    pub evidence: Vec<Evidence>,
+}
+
+/// A document cited by title (《…》).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentTag {
+    /// Normalised title without the outer 《》 (inner 〈〉 or <> become 《》; placeholders kept).
+    pub title: String,
+    /// Kind guessed from the title's ending (条例, 规定, 意见, 通知, 方案, 讲话 …), if recognisable.
+    pub kind: Option<String>,
+    /// Every occurrence.
+    pub evidence: Vec<Evidence>,
 }
 
 /// Whether a block is a heading or a paragraph.

@@ -157,7 +157,7 @@ pub fn parse_decoded(
             title: title.map(|t| units[t].text.clone()).unwrap_or_default(),
             blocks: body.blocks,
             lines: [first_line, last_line],
-            notes: Vec::new(),
+            ..Article::default()
         };
         match title {
             None => article.notes.push(Note::at(

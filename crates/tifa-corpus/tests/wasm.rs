@@ -45,3 +45,22 @@ fn default_corpus_round_trips_through_json() {
     let back: Corpus = serde_json::from_str(&json).expect("the JSON export parses back");
     assert_eq!(back, corpus);
 }
+
+#[wasm_bindgen_test]
+fn enrichment_runs_in_the_browser() {
+    use tifa_corpus::enrich::{Enricher, segment::Segmenter};
+    // The general dictionary is embedded here too; decompressing and loading it is part of what is tested.
+    let enricher = Enricher::with_segmenter(Segmenter::with_embedded_dict().expect("dictionary loads"))
+        .expect("taggers build from the embedded data files");
+    let mut corpus = default_corpus();
+    enricher.enrich(&mut corpus);
+    let tagged = |f: fn(&tifa_corpus::Article) -> bool| corpus.articles.iter().filter(|a| f(a)).count();
+    assert!(tagged(|a| !a.slogans.is_empty()) > corpus.articles.len() / 2, "most articles use formulations");
+    assert!(tagged(|a| !a.themes.is_empty()) > corpus.articles.len() / 2, "most articles get a theme");
+    assert!(tagged(|a| !a.regions.is_empty()) > 0, "some article names a place");
+    for a in &corpus.articles {
+        for s in &a.slogans {
+            assert!(!s.evidence.is_empty(), "slogan {} without evidence", s.text);
+        }
+    }
+}

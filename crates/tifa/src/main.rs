@@ -22,25 +22,27 @@ struct Cli {
 }
 
 const EXAMPLES: &str = "Examples:
-  tifa parse                      summary of the default corpus
-  tifa parse a.txt b.txt          summary of your own files
+  tifa parse                         summary of the default corpus, with its tags
+  tifa parse a.txt b.txt             summary of your own files
   tifa parse a.txt --json > a.json   the corpus as JSON (schema tifa.corpus/1, see docs/corpus-schema.md)
+  tifa facets                        every facet (region, theme, formulation, agency …) with article counts
 
 Exit status: 0 when every file loaded, 1 when any file failed (the others are still processed), 2 on a usage error.";
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Parse compilations and print a summary (or JSON with --json).
+    /// Parse and tag compilations; print a summary (or JSON with --json).
     Parse(ParseArgs),
+    /// Print every facet (regions, themes, formulations, agencies, levels, documents, sources) with its values and
+    /// the number of articles carrying each.
+    Facets(FacetsArgs),
 }
 
+/// Which files to read and with which rules.
 #[derive(clap::Args, Debug)]
-struct ParseArgs {
+struct Input {
     /// Text files to read; none means the default corpus.
     files: Vec<PathBuf>,
-    /// Print the corpus as JSON (schema tifa.corpus/1) instead of a summary.
-    #[arg(long)]
-    json: bool,
     /// Noise rules to use instead of the built-in ones (a copy of data/noise.toml).
     #[arg(long, value_name = "FILE")]
     noise: Option<PathBuf>,
@@ -52,37 +54,96 @@ struct ParseArgs {
     quiet: bool,
 }
 
+#[derive(clap::Args, Debug)]
+struct ParseArgs {
+    #[command(flatten)]
+    input: Input,
+    /// Print the corpus as JSON (schema tifa.corpus/1) instead of a summary.
+    #[arg(long)]
+    json: bool,
+    /// Only parse: skip segmentation and tagging (regions, themes, formulations …).
+    #[arg(long)]
+    no_enrich: bool,
+}
+
+#[derive(clap::Args, Debug)]
+struct FacetsArgs {
+    #[command(flatten)]
+    input: Input,
+    /// Print the facets as JSON.
+    #[arg(long)]
+    json: bool,
+    /// Show at most this many values per facet (0 = all).
+    #[arg(long, default_value_t = 25)]
+    top: usize,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Parse(args) => parse(args),
+        Command::Facets(args) => facets(args),
+    }
+}
+
+/// Load the input files (reporting each failure on stderr) and tag them unless told not to.
+fn load_corpus(input: &Input, enrich: bool) -> Result<(tifa_corpus::Corpus, bool), ExitCode> {
+    let rules = load::Rules::read(input.noise.as_deref(), input.rules.as_deref()).map_err(|message| {
+        eprintln!("tifa: {message}");
+        ExitCode::from(2)
+    })?;
+    let mut outcome = load::load(&input.files, rules.options(), !input.quiet);
+    for (name, error) in &outcome.failures {
+        eprintln!("tifa: {name}: {error}");
+    }
+    if enrich && !outcome.corpus.articles.is_empty() {
+        match tifa_corpus::enrich::Enricher::with_embedded_dict() {
+            Ok(enricher) => enricher.enrich(&mut outcome.corpus),
+            Err(e) => {
+                eprintln!("tifa: cannot tag the corpus: {e}");
+                return Err(ExitCode::from(1));
+            }
+        }
+    }
+    Ok((outcome.corpus, outcome.failures.is_empty()))
+}
+
+/// Write to stdout; a closed pipe (`tifa parse | head`) is not an error worth a message.
+fn emit(text: &str) -> ExitCode {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            eprintln!("tifa: cannot write output: {e}");
+            ExitCode::from(1)
+        }
+        _ => ExitCode::SUCCESS,
     }
 }
 
 fn parse(args: ParseArgs) -> ExitCode {
-    let options = match load::Rules::read(args.noise.as_deref(), args.rules.as_deref()) {
-        Ok(rules) => rules,
-        Err(message) => {
-            eprintln!("tifa: {message}");
-            return ExitCode::from(2);
-        }
+    let (corpus, all_loaded) = match load_corpus(&args.input, !args.no_enrich) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
     };
-    let outcome = load::load(&args.files, options.options(), !args.quiet);
-    for (name, error) in &outcome.failures {
-        eprintln!("tifa: {name}: {error}");
-    }
-    let mut stdout = std::io::stdout().lock();
-    let written = if args.json {
-        writeln!(stdout, "{}", outcome.corpus.to_json_pretty())
+    let text = if args.json { format!("{}\n", corpus.to_json_pretty()) } else { summary::render(&corpus) };
+    finish(emit(&text), all_loaded)
+}
+
+fn facets(args: FacetsArgs) -> ExitCode {
+    let (corpus, all_loaded) = match load_corpus(&args.input, true) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
+    let facets = tifa_corpus::enrich::stats::facets(&corpus);
+    let text = if args.json {
+        format!("{}\n", serde_json::to_string_pretty(&facets).unwrap_or_default())
     } else {
-        write!(stdout, "{}", summary::render(&outcome.corpus))
+        summary::facets(&facets, args.top)
     };
-    // A closed pipe (`tifa parse | head`) is not an error worth a message.
-    if let Err(e) = written.and_then(|_| stdout.flush())
-        && e.kind() != std::io::ErrorKind::BrokenPipe
-    {
-        eprintln!("tifa: cannot write output: {e}");
-        return ExitCode::from(1);
-    }
-    if outcome.failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) }
+    finish(emit(&text), all_loaded)
+}
+
+/// Exit 1 when output failed or any file failed to load.
+fn finish(written: ExitCode, all_loaded: bool) -> ExitCode {
+    if written != ExitCode::SUCCESS || !all_loaded { ExitCode::from(1) } else { ExitCode::SUCCESS }
 }

@@ -1,7 +1,8 @@
 //! The readable summary printed by `tifa parse`.
 
 use std::fmt::Write;
-use tifa_corpus::{BlockKind, Corpus};
+use tifa_corpus::enrich::stats::Facet;
+use tifa_corpus::{Article, BlockKind, Corpus, RegionRole};
 
 /// Render a corpus as a plain-text report: sources, counts, articles, notes.
 pub fn render(corpus: &Corpus) -> String {
@@ -31,6 +32,10 @@ pub fn render(corpus: &Corpus) -> String {
                 "  {:>3}. {title}  [{}; {headings} headings, {paragraphs} paragraphs; lines {}–{}]",
                 article.ordinal, article.id, article.lines[0], article.lines[1]
             );
+            let tags = tag_line(article);
+            if !tags.is_empty() {
+                let _ = writeln!(out, "         {tags}");
+            }
             for note in &article.notes {
                 let at = note.line.map(|l| format!("line {l}: ")).unwrap_or_default();
                 let _ = writeln!(out, "         ! {at}{}", note.message);
@@ -40,6 +45,51 @@ pub fn render(corpus: &Corpus) -> String {
     }
     if corpus.sources.is_empty() {
         out.push_str("No file could be read.\n");
+    }
+    out
+}
+
+/// One line of tags: home region, agency and level, top themes, formulations.
+fn tag_line(article: &Article) -> String {
+    let mut parts = Vec::new();
+    if let Some(home) = article.regions.iter().find(|r| r.role == RegionRole::Home) {
+        parts.push(format!("home: {}", home.name));
+    }
+    let mentioned = article.regions.iter().filter(|r| r.role == RegionRole::Mentioned).count();
+    if mentioned > 0 {
+        parts.push(format!("{mentioned} places mentioned"));
+    }
+    if !article.organizations.is_empty() {
+        let names: Vec<&str> = article.organizations.iter().map(|o| o.name.as_str()).collect();
+        parts.push(format!("agency: {}", names.join("/")));
+    }
+    if let Some(level) = &article.level {
+        parts.push(format!("level: {}", level.name));
+    }
+    if !article.themes.is_empty() {
+        let names: Vec<&str> = article.themes.iter().take(3).map(|t| t.name.as_str()).collect();
+        parts.push(format!("themes: {}", names.join(", ")));
+    }
+    if !article.slogans.is_empty() {
+        let names: Vec<&str> = article.slogans.iter().take(5).map(|s| s.text.as_str()).collect();
+        parts.push(format!("提法: {}", names.join(" · ")));
+    }
+    parts.join(" | ")
+}
+
+/// Every facet with its top values and article counts.
+pub fn facets(facets: &[Facet], top: usize) -> String {
+    let mut out = String::new();
+    for facet in facets {
+        let _ = writeln!(out, "{} ({} values)", facet.name, facet.values.len());
+        let shown = if top == 0 { facet.values.len() } else { top.min(facet.values.len()) };
+        for v in &facet.values[..shown] {
+            let _ = writeln!(out, "  {:>4}  {}", v.articles, v.value);
+        }
+        if shown < facet.values.len() {
+            let _ = writeln!(out, "     …  {} more (use --top 0 to list all)", facet.values.len() - shown);
+        }
+        let _ = writeln!(out);
     }
     out
 }

@@ -75,3 +75,34 @@ fn broken_rules_file_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("noise.toml"));
 }
+
+#[test]
+fn facets_list_values_with_counts() {
+    let out = tifa(&["facets", "--top", "0"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    for facet in ["province", "region", "agency", "level", "theme", "slogan", "document", "source"] {
+        assert!(stdout.lines().any(|l| l.starts_with(facet)), "facet {facet} missing:\n{stdout}");
+    }
+    let json = tifa(&["facets", "--json"]);
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).expect("facets JSON");
+    let themes = value.as_array().unwrap().iter().find(|f| f["name"] == "theme").expect("theme facet");
+    let first = &themes["values"][0];
+    assert!(first["articles"].as_u64().unwrap() >= 1 && first["value"].is_string());
+}
+
+#[test]
+fn parse_json_carries_the_tags_with_evidence() {
+    let out = tifa(&["parse", "--json"]);
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let articles = value["articles"].as_array().unwrap();
+    let slogans: Vec<&serde_json::Value> = articles.iter().flat_map(|a| a["slogans"].as_array().unwrap()).collect();
+    assert!(!slogans.is_empty());
+    for s in slogans {
+        let e = &s["evidence"][0];
+        assert!(e["text"].is_string() && e["start"].as_u64() < e["end"].as_u64(), "{s}");
+    }
+    let bare = tifa(&["parse", "--json", "--no-enrich"]);
+    let value: serde_json::Value = serde_json::from_slice(&bare.stdout).unwrap();
+    assert!(value["articles"][0]["slogans"].as_array().unwrap().is_empty());
+}

@@ -1,0 +1,138 @@
+//! Enrichment: turning parsed articles into the facets users filter by — regions, organisation type and level,
+//! themes and keywords, formulations (提法), cited documents — each tag with the evidence that produced it.
+//!
+//! Every stage reads the same segmentation ([`segment::Segmenter::tokens`]) and is driven by data files in `data/`
+//! that a user can edit.
+
+pub mod agencies;
+pub mod documents;
+pub mod fields;
+pub mod gazetteer;
+pub mod keywords;
+pub mod regions;
+pub mod segment;
+pub mod slogans;
+pub mod stats;
+pub mod themes;
+
+use crate::model::{BlockKind, Corpus};
+use fields::{Field, fields};
+use segment::{Segmenter, Token};
+use std::collections::HashSet;
+
+/// Every tagger, built once from the data files and reused for any number of corpora.
+#[derive(Debug)]
+pub struct Enricher {
+    segmenter: Segmenter,
+    regions: regions::RegionTagger,
+    agencies: agencies::AgencyTagger,
+    themes: themes::ThemeTagger,
+    slogans: slogans::SloganTagger,
+    stopwords: HashSet<String>,
+}
+
+impl Enricher {
+    /// An enricher on jieba's full embedded dictionary plus Tifa's domain dictionary.
+    #[cfg(feature = "embedded-dict")]
+    pub fn with_embedded_dict() -> Result<Self, String> {
+        Self::with_segmenter(Segmenter::with_embedded_dict()?)
+    }
+
+    /// An enricher around the given segmenter, with the data files shipped in `data/`. Place names and known
+    /// formulations are added to the segmenter's dictionary so that they are never split.
+    pub fn with_segmenter(mut segmenter: Segmenter) -> Result<Self, String> {
+        let gazetteer = gazetteer::Gazetteer::builtin()?;
+        let region_rules = regions::RegionRules::from_toml(regions::RULES)?;
+        let regions = regions::RegionTagger::new(gazetteer, region_rules, &segmenter)?;
+        let slogans = slogans::SloganTagger::new(slogans::RULES, slogans::REFERENCE)?;
+        regions.teach(&mut segmenter);
+        slogans.teach(&mut segmenter);
+        Ok(Enricher {
+            segmenter,
+            regions,
+            agencies: agencies::AgencyTagger::new(agencies::TABLE)?,
+            themes: themes::ThemeTagger::new(themes::TAXONOMY)?,
+            slogans,
+            stopwords: keywords::stopwords(keywords::STOPWORDS),
+        })
+    }
+
+    /// The segmenter every stage uses.
+    pub fn segmenter(&self) -> &Segmenter {
+        &self.segmenter
+    }
+
+    /// The region tagger (and through it the gazetteer).
+    pub fn region_tagger(&self) -> &regions::RegionTagger {
+        &self.regions
+    }
+
+    /// Tag every article of the corpus in place. Corpus-wide evidence (a formula quoted in one article counts
+    /// unquoted in another; keyword document frequencies) is gathered first.
+    pub fn enrich(&self, corpus: &mut Corpus) {
+        let prepared: Vec<(Vec<Field<'_>>, Vec<Vec<Token<'_>>>)> = corpus
+            .articles
+            .iter()
+            .map(|a| {
+                let fs = fields(a);
+                let tokens = fs.iter().map(|f| self.segmenter.tokens(f.text, &f.placeholders)).collect();
+                (fs, tokens)
+            })
+            .collect();
+        let marked = self.slogans.marked_forms(&prepared);
+        let words: Vec<Vec<&str>> = prepared
+            .iter()
+            .map(|(_, tokens)| {
+                tokens
+                    .iter()
+                    .flatten()
+                    .filter(|t| keywords::is_content_word(t, &self.stopwords))
+                    .map(|t| t.word)
+                    .collect()
+            })
+            .collect();
+        let keywords = keywords::keywords(&words);
+        let tags: Vec<_> = prepared
+            .iter()
+            .zip(&corpus.articles)
+            .zip(keywords)
+            .map(|(((fs, tokens), article), keywords)| {
+                let headings: Vec<bool> = fs
+                    .iter()
+                    .map(|f| f.block.is_none_or(|b| article.blocks[b as usize].kind == BlockKind::Heading))
+                    .collect();
+                let regions = self.regions.tag(fs, tokens);
+                let (organizations, level) = self.agencies.tag(fs, &regions);
+                ArticleTags {
+                    themes: self.themes.tag(fs),
+                    slogans: self.slogans.tag(fs, tokens, &headings, &marked, &self.segmenter),
+                    documents: documents::tag(fs),
+                    regions,
+                    organizations,
+                    level,
+                    keywords,
+                }
+            })
+            .collect();
+        drop(prepared);
+        for (article, t) in corpus.articles.iter_mut().zip(tags) {
+            article.regions = t.regions;
+            article.organizations = t.organizations;
+            article.level = t.level;
+            article.themes = t.themes;
+            article.keywords = t.keywords;
+            article.slogans = t.slogans;
+            article.documents = t.documents;
+        }
+    }
+}
+
+struct ArticleTags {
+    regions: Vec<crate::model::RegionTag>,
+    organizations: Vec<crate::model::Tag>,
+    level: Option<crate::model::Tag>,
+    themes: Vec<crate::model::ThemeTag>,
+    keywords: Vec<crate::model::Keyword>,
+    slogans: Vec<crate::model::SloganTag>,
+    documents: Vec<crate::model::DocumentTag>,
+}

@@ -1,0 +1,426 @@
+//! Region tags: places named in an article, resolved in the gazetteer, with their role and evidence.
+//!
+//! Precision first. A name counts only when it starts and ends on a word boundary of the segmentation (乡村振兴 never
+//! yields 振兴区), full names that are ordinary nouns are ignored (城区), short forms need evidence (a following 市/县/委,
+//! a preceding 赴/在, a list of places, or the dictionary knowing the word only as a place name), province
+//! abbreviations count only in pairs or with a relation word (川渝, 晋x交界). A name shared by several places resolves
+//! to the one the rest of the article points at, or only as far up as all candidates agree.
+
+use super::fields::Field;
+use super::gazetteer::{Form, Gazetteer};
+use super::segment::{Segmenter, Token};
+use crate::model::{Evidence, RegionLevel, RegionRole, RegionTag};
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::Deserialize;
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, HashSet};
+
+/// Region rules shipped with Tifa (`data/regions/rules.toml`).
+pub const RULES: &str = include_str!("../../../../data/regions/rules.toml");
+
+/// How places are recognised and whose place they are (see `data/regions/rules.toml`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct RegionRules {
+    generic_names: Vec<String>,
+    rare_below: u32,
+    common_words: Vec<String>,
+    context_after: Vec<String>,
+    context_before: Vec<String>,
+    verb_after: Vec<String>,
+    abbreviation_context: Vec<String>,
+    home_after: Vec<String>,
+    surnames: String,
+    pronouns: Pronouns,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct Pronouns {
+    province: Vec<String>,
+    prefecture: Vec<String>,
+    county: Vec<String>,
+    township: Vec<String>,
+}
+
+impl RegionRules {
+    /// Parse rules from TOML.
+    pub fn from_toml(text: &str) -> Result<Self, String> {
+        toml::from_str(text).map_err(|e| format!("regions/rules.toml: {e}"))
+    }
+}
+
+/// Finds regions in articles.
+#[derive(Debug, Clone)]
+pub struct RegionTagger {
+    gazetteer: Gazetteer,
+    rules: RegionRules,
+    automaton: AhoCorasick,
+    patterns: Vec<String>,
+    /// Short forms that are rare words in the general dictionary (毕节, 平陆): no further evidence needed.
+    distinctive: HashSet<String>,
+}
+
+/// A candidate mention before resolution.
+#[derive(Debug, Clone)]
+struct Mention {
+    evidence: Evidence,
+    /// Division indices it may name; empty for a masked name.
+    candidates: Vec<usize>,
+    /// For masked names: the level given by the suffix.
+    masked_level: Option<RegionLevel>,
+    /// Followed by a word that makes the place the reporting body's (纪委, 政府, 坚持 …).
+    body_after: bool,
+    /// At the start of its field.
+    at_start: bool,
+}
+
+impl RegionTagger {
+    /// Build the tagger. `segmenter` tells which short forms are known place names (before place names are added to
+    /// it); call [`RegionTagger::teach`] afterwards so that segmentation keeps every name whole.
+    pub fn new(gazetteer: Gazetteer, rules: RegionRules, segmenter: &Segmenter) -> Result<Self, String> {
+        let generic: HashSet<&str> = rules.generic_names.iter().map(String::as_str).collect();
+        let mut patterns: Vec<String> =
+            gazetteer.forms.keys().filter(|name| !generic.contains(name.as_str())).cloned().collect();
+        patterns.sort();
+        // A short form the general dictionary lists as a rare word is a proper name (毕节 21, 平陆 8); a frequent one
+        // is also an ordinary word (新建 1000, 朝阳 767, 天河 655) and needs context. Without a general dictionary
+        // nothing is distinctive.
+        let distinctive = gazetteer
+            .forms
+            .iter()
+            .filter(|(_, entries)| entries.iter().any(|(_, f)| *f == Form::Short))
+            .filter(|(name, entries)| {
+                let province = entries.iter().any(|(i, _)| gazetteer.divisions[*i].level == RegionLevel::Province);
+                let rare = segmenter.has_general_dictionary()
+                    && segmenter.general_frequency(name).is_none_or(|f| f < rules.rare_below)
+                    && !rules.common_words.iter().any(|w| w == *name);
+                province || rare
+            })
+            .map(|(name, _)| name.clone())
+            .collect();
+        // Standard semantics so that every overlapping name is seen: when the longest one is not on word boundaries
+        // (运城市 in 运城|市委), a shorter one may be (运城).
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .map_err(|e| format!("region automaton: {e}"))?;
+        Ok(RegionTagger { gazetteer, rules, automaton, patterns, distinctive })
+    }
+
+    /// Teach the segmenter every place name it does not know yet, so that it cuts them whole.
+    pub fn teach(&self, segmenter: &mut Segmenter) {
+        for (name, entries) in &self.gazetteer.forms {
+            let township = entries.iter().all(|(i, _)| self.gazetteer.divisions[*i].level == RegionLevel::Township);
+            if !township && segmenter.tag_of(name).is_none() {
+                segmenter.add_word(name, 500, "ns");
+            }
+        }
+    }
+
+    /// The gazetteer in use.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// Tag the regions of one article, given its fields (title first if any) and their tokens.
+    pub fn tag(&self, fields: &[Field<'_>], tokens: &[Vec<Token<'_>>]) -> Vec<RegionTag> {
+        let mut mentions = Vec::new();
+        for (field, toks) in fields.iter().zip(tokens) {
+            self.find_names(field, toks, &mut mentions);
+            self.find_masked(field, &mut mentions);
+            self.find_abbreviations(field, toks, &mut mentions);
+        }
+        let resolved = self.resolve(mentions);
+        self.assign_roles(resolved, fields)
+    }
+
+    fn find_names(&self, field: &Field<'_>, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        let starts: HashSet<usize> = tokens.iter().map(|t| t.start).collect();
+        let ends: HashSet<usize> = tokens.iter().map(|t| t.end).collect();
+        let text = field.text;
+        let mut pending: Vec<Mention> = Vec::new();
+        let mut accepted: Vec<Mention> = Vec::new();
+        let mut matches: Vec<(usize, usize, usize)> =
+            self.automaton.find_overlapping_iter(text).map(|m| (m.start(), m.end(), m.pattern().as_usize())).collect();
+        matches.sort_by_key(|&(s, e, _)| (s, Reverse(e)));
+        let mut taken_until = 0;
+        for (s, e, pattern) in matches {
+            if s < taken_until || !starts.contains(&s) || !ends.contains(&e) || field.touches_placeholder(s, e) {
+                continue;
+            }
+            let name = &self.patterns[pattern];
+            let entries = &self.gazetteer.forms[name];
+            let full_or_literary: Vec<usize> =
+                entries.iter().filter(|(_, f)| *f != Form::Short).map(|(i, _)| *i).collect();
+            let shorts: Vec<usize> = entries.iter().filter(|(_, f)| *f == Form::Short).map(|(i, _)| *i).collect();
+            let after = &text[e..];
+            let before = &text[..s];
+            let mention = |candidates: Vec<usize>| Mention {
+                evidence: field.evidence(s, e),
+                candidates,
+                masked_level: None,
+                body_after: self.rules.home_after.iter().any(|w| after.starts_with(w.as_str())),
+                at_start: s == 0,
+            };
+            if !full_or_literary.is_empty() {
+                let mut all = full_or_literary;
+                all.extend(shorts);
+                accepted.push(mention(all));
+                taken_until = e;
+                continue;
+            }
+            // A two-character short form right after a one-character surname is a person's name (陈永安, 刘江津).
+            let surname_before = name.chars().count() == 2
+                && tokens
+                    .iter()
+                    .any(|t| t.end == s && t.word.chars().count() == 1 && self.rules.surnames.contains(t.word));
+            let verb = self.rules.verb_after.iter().any(|w| after.starts_with(w.as_str()));
+            if surname_before || verb {
+                continue;
+            }
+            let title_opening = field.block.is_none() && s == 0 && after.starts_with(['：', ':', ' ', '，']);
+            let context = self.distinctive.contains(name)
+                || title_opening
+                || self.rules.context_after.iter().any(|w| after.starts_with(w.as_str()))
+                || self.rules.context_before.iter().any(|w| before.ends_with(w.as_str()));
+            if context {
+                accepted.push(mention(shorts));
+                taken_until = e;
+            } else if before.ends_with('、') || after.starts_with('、') {
+                pending.push(mention(shorts));
+                taken_until = e;
+            }
+        }
+        // A short form in a list of places counts when a neighbour in the list is a place (毕节、六盘水、安顺市), or when
+        // the list as a whole is introduced as places (赴深圳、杭州 / 深圳、杭州等城市).
+        let mut changed = true;
+        while changed {
+            changed = false;
+            let mut i = 0;
+            while i < pending.len() {
+                let p = &pending[i].evidence;
+                let adjacent = accepted
+                    .iter()
+                    .chain(&pending)
+                    .any(|a| a.evidence.end + 1 == p.start || p.end + 1 == a.evidence.start);
+                let neighbour_place =
+                    accepted.iter().any(|a| a.evidence.end + 1 == p.start || p.end + 1 == a.evidence.start);
+                let (byte_start, byte_end) = (char_to_byte(text, p.start), char_to_byte(text, p.end));
+                let introduced = self.rules.context_before.iter().any(|w| text[..byte_start].ends_with(w.as_str()))
+                    || text[byte_end..].starts_with('等');
+                if neighbour_place || (adjacent && introduced) {
+                    accepted.push(pending.remove(i));
+                    changed = true;
+                } else {
+                    i += 1;
+                }
+            }
+        }
+        out.extend(accepted);
+    }
+
+    fn find_masked(&self, field: &Field<'_>, out: &mut Vec<Mention>) {
+        const SUFFIXES: &[(&str, RegionLevel)] = &[
+            ("自治区", RegionLevel::Province),
+            ("省", RegionLevel::Province),
+            ("市", RegionLevel::Prefecture),
+            ("州", RegionLevel::Prefecture),
+            ("盟", RegionLevel::Prefecture),
+            ("县", RegionLevel::County),
+            ("区", RegionLevel::County),
+            ("旗", RegionLevel::County),
+            ("街道", RegionLevel::Township),
+            ("镇", RegionLevel::Township),
+            ("乡", RegionLevel::Township),
+        ];
+        let offsets: Vec<usize> =
+            field.text.char_indices().map(|(i, _)| i).chain(std::iter::once(field.text.len())).collect();
+        for &[ps, pe] in field.placeholders.iter() {
+            let (Some(&s), Some(&e)) = (offsets.get(ps as usize), offsets.get(pe as usize)) else { continue };
+            let masked = &field.text[s..e];
+            if !masked.chars().all(|c| matches!(c, 'x' | 'X' | '×' | '○' | '*' | '＊' | '□' | '某')) {
+                continue;
+            }
+            let after = &field.text[e..];
+            let Some((suffix, level)) = SUFFIXES.iter().find(|(suffix, _)| after.starts_with(suffix)) else { continue };
+            let end = e + suffix.len();
+            out.push(Mention {
+                evidence: field.evidence(s, end),
+                candidates: Vec::new(),
+                masked_level: Some(*level),
+                body_after: self.rules.home_after.iter().any(|w| field.text[end..].starts_with(w.as_str())),
+                at_start: s == 0,
+            });
+        }
+    }
+
+    fn find_abbreviations(&self, field: &Field<'_>, tokens: &[Token<'_>], out: &mut Vec<Mention>) {
+        let text = field.text;
+        let starts: HashSet<usize> = tokens.iter().map(|t| t.start).collect();
+        let ends: HashSet<usize> = tokens.iter().map(|t| t.end).collect();
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let related = |at: usize| self.rules.abbreviation_context.iter().any(|w| text[at..].starts_with(w.as_str()));
+        let mut i = 0;
+        while i < chars.len() {
+            let mut j = i;
+            let mut provinces = Vec::new();
+            while let Some(p) = chars.get(j).and_then(|(_, c)| self.gazetteer.abbreviations.get(c)) {
+                if provinces.contains(p) {
+                    break;
+                }
+                provinces.push(*p);
+                j += 1;
+            }
+            let start = chars[i].0;
+            let end = chars.get(j).map_or(text.len(), |(b, _)| *b);
+            let run_ok = provinces.len() >= 2 && starts.contains(&start) && ends.contains(&end) && related(end);
+            // One abbreviation and a masked partner: 晋x交界.
+            let masked_partner = provinces.len() == 1
+                && starts.contains(&start)
+                && tokens.iter().any(|t| t.placeholder && t.start == end && related(t.end));
+            if run_ok || masked_partner {
+                for (k, p) in provinces.iter().enumerate() {
+                    let (s, _) = chars[i + k];
+                    let e = chars.get(i + k + 1).map_or(text.len(), |(b, _)| *b);
+                    out.push(Mention {
+                        evidence: field.evidence(s, e),
+                        candidates: vec![*p],
+                        masked_level: None,
+                        body_after: false,
+                        at_start: false,
+                    });
+                }
+                i = j;
+            } else {
+                i += 1;
+            }
+        }
+    }
+
+    /// Resolve ambiguous names with the help of the unambiguous ones, and merge mentions per place.
+    fn resolve(&self, mentions: Vec<Mention>) -> Vec<(Option<usize>, Vec<Mention>)> {
+        let g = &self.gazetteer;
+        let anchors: Vec<usize> = mentions
+            .iter()
+            .filter(|m| !m.candidates.is_empty())
+            .filter_map(|m| g.common_ancestor(&m.candidates))
+            .collect();
+        let mut places: BTreeMap<(Option<usize>, String), Vec<Mention>> = BTreeMap::new();
+        for m in mentions {
+            let target = if m.candidates.is_empty() {
+                None
+            } else if m.candidates.len() == 1 {
+                Some(m.candidates[0])
+            } else {
+                // Prefer the candidates inside a place the article names unambiguously elsewhere.
+                let inside: Vec<usize> = m
+                    .candidates
+                    .iter()
+                    .copied()
+                    .filter(|&c| anchors.iter().any(|&a| !m.candidates.contains(&a) && g.is_within(c, a)))
+                    .collect();
+                let pool = if inside.is_empty() { &m.candidates } else { &inside };
+                match g.common_ancestor(pool) {
+                    Some(a) => Some(a),
+                    None => continue, // no common province: cannot say which place is meant
+                }
+            };
+            let key = match target {
+                Some(t) => (Some(t), String::new()),
+                None => (None, m.evidence.text.clone()),
+            };
+            places.entry(key).or_default().push(m);
+        }
+        places.into_iter().map(|((t, _), ms)| (t, ms)).collect()
+    }
+
+    fn assign_roles(&self, places: Vec<(Option<usize>, Vec<Mention>)>, fields: &[Field<'_>]) -> Vec<RegionTag> {
+        let g = &self.gazetteer;
+        let first_paragraph = fields.iter().find(|f| f.block.is_some()).and_then(|f| f.block);
+        let level_of = |(t, ms): &(Option<usize>, Vec<Mention>)| match t {
+            Some(i) => g.divisions[*i].level,
+            None => ms[0].masked_level.unwrap_or(RegionLevel::County),
+        };
+        // Home evidence: in the title, or opening the first paragraph, naming the body (纪委, 政府) or its action.
+        let home_score = |ms: &[Mention]| -> u8 {
+            ms.iter()
+                .map(|m| match m.evidence.block {
+                    None if m.body_after || m.at_start => 3,
+                    None => 2,
+                    Some(b) if Some(b) == first_paragraph && m.evidence.start < 40 && (m.body_after || m.at_start) => 2,
+                    _ => 0,
+                })
+                .max()
+                .unwrap_or(0)
+        };
+        let home = places
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| home_score(&p.1) >= 2)
+            .max_by_key(|(i, p)| (home_score(&p.1), level_of(p), std::cmp::Reverse(*i)))
+            .map(|(i, _)| i)
+            .or_else(|| self.pronoun_home(&places, fields, level_of));
+        let mut tags: Vec<RegionTag> = places
+            .into_iter()
+            .enumerate()
+            .map(|(i, (target, mentions))| {
+                let role = if Some(i) == home { RegionRole::Home } else { RegionRole::Mentioned };
+                let mut evidence: Vec<Evidence> = mentions.iter().map(|m| m.evidence.clone()).collect();
+                evidence.sort_by_key(|e| (e.block.map_or(-1, |b| b as i64), e.start));
+                evidence.dedup();
+                match target {
+                    Some(t) => {
+                        let d = &g.divisions[t];
+                        RegionTag {
+                            name: d.name.clone(),
+                            code: Some(d.code.clone()),
+                            level: d.level,
+                            province: Some(g.divisions[d.province].name.clone()),
+                            path: g.path(t),
+                            role,
+                            evidence,
+                        }
+                    }
+                    None => RegionTag {
+                        name: mentions[0].evidence.text.clone(),
+                        code: None,
+                        level: mentions[0].masked_level.unwrap_or(RegionLevel::County),
+                        province: None,
+                        path: Vec::new(),
+                        role,
+                        evidence,
+                    },
+                }
+            })
+            .collect();
+        // Home first, then by first appearance.
+        tags.sort_by_key(|t| {
+            (t.role != RegionRole::Home, t.evidence.first().map(|e| (e.block.map_or(-1, |b| b as i64), e.start)))
+        });
+        tags
+    }
+
+    /// "我县…" in the opening: the one named place of that level is home.
+    fn pronoun_home(
+        &self,
+        places: &[(Option<usize>, Vec<Mention>)],
+        fields: &[Field<'_>],
+        level_of: impl Fn(&(Option<usize>, Vec<Mention>)) -> RegionLevel,
+    ) -> Option<usize> {
+        let p = &self.rules.pronouns;
+        let table = [
+            (RegionLevel::Province, &p.province),
+            (RegionLevel::Prefecture, &p.prefecture),
+            (RegionLevel::County, &p.county),
+            (RegionLevel::Township, &p.township),
+        ];
+        let opening: String = fields.iter().take(3).map(|f| f.text).collect();
+        let level = table.iter().find(|(_, words)| words.iter().any(|w| opening.contains(w.as_str())))?.0;
+        let at_level: Vec<usize> =
+            places.iter().enumerate().filter(|(_, p)| level_of(p) == level).map(|(i, _)| i).collect();
+        (at_level.len() == 1).then(|| at_level[0])
+    }
+}
+
+fn char_to_byte(text: &str, chars: u32) -> usize {
+    text.char_indices().nth(chars as usize).map_or(text.len(), |(i, _)| i)
+}

@@ -1,0 +1,449 @@
+//! Formulations (提法): quoted slogans told apart from quoted speech and names, numbered formulas with or without
+//! quotes (两个维护, 三个强化, 四抓四度), compact enumerations (“严真细实快”); normalised, variants grouped, and marked
+//! central or local from the reference list.
+
+use super::fields::Field;
+use super::segment::{Segmenter, Token};
+use crate::model::{Evidence, SloganKind, SloganOrigin, SloganTag};
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// Recognition rules (`data/slogans.toml`).
+pub const RULES: &str = include_str!("../../../../data/slogans.toml");
+/// Reference list of central (and well-known local) formulations (`data/formulations.toml`).
+pub const REFERENCE: &str = include_str!("../../../../data/formulations.toml");
+
+const NUMERALS: &str = "一二两三四五六七八九十";
+
+#[derive(Debug, Clone, Deserialize)]
+struct Rules {
+    max_quoted_chars: usize,
+    speech_verbs: Vec<String>,
+    name_nouns: Vec<String>,
+    name_endings: Vec<String>,
+    award_nouns: Vec<String>,
+    count_nouns: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct Reference {
+    #[serde(default)]
+    formulation: Vec<ReferenceEntry>,
+    #[serde(default)]
+    local: Vec<ReferenceEntry>,
+}
+
+/// One entry of the reference list.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ReferenceEntry {
+    /// Canonical form.
+    pub text: String,
+    /// Other surface forms of the same formulation.
+    #[serde(default)]
+    pub variants: Vec<String>,
+    /// Where it was set out.
+    #[serde(default)]
+    pub source: String,
+    /// For local formulations: the region it comes from.
+    #[serde(default)]
+    pub region: Option<String>,
+}
+
+/// A formulation occurrence before aggregation.
+#[derive(Debug, Clone)]
+struct Hit {
+    canonical: String,
+    surface: String,
+    kind: SloganKind,
+    evidence: Evidence,
+}
+
+/// Finds formulations in articles.
+#[derive(Debug, Clone)]
+pub struct SloganTagger {
+    rules: Rules,
+    /// Canonical form → (origin, kind hint).
+    reference: HashMap<String, SloganOrigin>,
+    /// Any known surface form (canonical or variant) → canonical.
+    variants: HashMap<String, String>,
+    automaton: AhoCorasick,
+    known: Vec<String>,
+}
+
+impl SloganTagger {
+    /// Build from the rules and reference TOML texts.
+    pub fn new(rules: &str, reference: &str) -> Result<Self, String> {
+        let rules: Rules = toml::from_str(rules).map_err(|e| format!("slogans.toml: {e}"))?;
+        let reference: Reference = toml::from_str(reference).map_err(|e| format!("formulations.toml: {e}"))?;
+        let mut origins = HashMap::new();
+        let mut variants = HashMap::new();
+        for (entries, origin) in
+            [(&reference.formulation, SloganOrigin::Central), (&reference.local, SloganOrigin::Local)]
+        {
+            for e in entries {
+                let canonical = normalise(&e.text);
+                origins.entry(canonical.clone()).or_insert(origin);
+                variants.insert(canonical.clone(), canonical.clone());
+                for v in &e.variants {
+                    variants.insert(normalise(v), canonical.clone());
+                }
+            }
+        }
+        let mut known: Vec<String> = variants.keys().filter(|k| k.chars().count() >= 2).cloned().collect();
+        known.sort();
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&known)
+            .map_err(|e| format!("formulation automaton: {e}"))?;
+        Ok(SloganTagger { rules, reference: origins, variants, automaton, known })
+    }
+
+    /// Every known formulation surface, for the segmenter (so that 两个维护 is one word).
+    pub fn teach(&self, segmenter: &mut Segmenter) {
+        for k in &self.known {
+            if segmenter.tag_of(k).is_none() {
+                segmenter.add_word(k, 3000, "nz");
+            }
+        }
+    }
+
+    /// Origin of a canonical formulation given how it was recognised.
+    pub fn origin(&self, canonical: &str, kind: SloganKind) -> SloganOrigin {
+        match self.reference.get(canonical) {
+            Some(o) => *o,
+            None if kind == SloganKind::Quoted => SloganOrigin::Unknown,
+            None => SloganOrigin::Local,
+        }
+    }
+
+    /// Canonical forms that appear in quotation marks or headings in these articles: evidence that the same words
+    /// unquoted elsewhere are the formula too.
+    pub fn marked_forms(&self, articles: &[(Vec<Field<'_>>, Vec<Vec<Token<'_>>>)]) -> HashSet<String> {
+        let mut out = HashSet::new();
+        for (fields, tokens) in articles {
+            for (field, toks) in fields.iter().zip(tokens) {
+                for hit in self.quoted(field, toks) {
+                    if hit.kind != SloganKind::Quoted {
+                        out.insert(hit.canonical);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Tag the formulations of one article. `marked` are the canonical formulas marked (quoted) anywhere in the
+    /// corpus; `headings` tells which fields are titles or headings.
+    pub fn tag(
+        &self,
+        fields: &[Field<'_>],
+        tokens: &[Vec<Token<'_>>],
+        headings: &[bool],
+        marked: &HashSet<String>,
+        segmenter: &Segmenter,
+    ) -> Vec<SloganTag> {
+        let mut hits = Vec::new();
+        for (k, (field, toks)) in fields.iter().zip(tokens).enumerate() {
+            let quoted = self.quoted(field, toks);
+            let inside: Vec<(u32, u32)> =
+                quoted_spans(field.text).into_iter().map(|(s, e)| char_span(field.text, s, e)).collect();
+            let outside = |e: &Evidence| !inside.iter().any(|&(s, t)| s <= e.start && e.end <= t);
+            hits.extend(quoted);
+            hits.extend(self.reference_hits(field, toks).into_iter().filter(|h| outside(&h.evidence)));
+            let in_heading = headings.get(k).copied().unwrap_or(false);
+            hits.extend(
+                self.numbered(field, toks, segmenter)
+                    .into_iter()
+                    .filter(|h| outside(&h.evidence))
+                    .filter(|h| in_heading || marked.contains(&h.canonical) || double_numeral(&h.canonical)),
+            );
+            hits.extend(self.listed(field, toks).into_iter().filter(|h| outside(&h.evidence)));
+        }
+        self.aggregate(hits)
+    }
+
+    fn aggregate(&self, hits: Vec<Hit>) -> Vec<SloganTag> {
+        let mut by: BTreeMap<String, Vec<Hit>> = BTreeMap::new();
+        for h in hits {
+            by.entry(h.canonical.clone()).or_default().push(h);
+        }
+        let mut tags: Vec<SloganTag> = by
+            .into_iter()
+            .map(|(canonical, hits)| {
+                // The most specific kind seen wins: numbered or enumeration over plain quoted.
+                let kind = hits.iter().map(|h| h.kind).find(|k| *k != SloganKind::Quoted).unwrap_or(SloganKind::Quoted);
+                let mut counts: Vec<(String, usize)> = Vec::new();
+                for h in &hits {
+                    match counts.iter_mut().find(|(s, _)| *s == h.surface) {
+                        Some(c) => c.1 += 1,
+                        None => counts.push((h.surface.clone(), 1)),
+                    }
+                }
+                counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+                let mut evidence: Vec<Evidence> = hits.into_iter().map(|h| h.evidence).collect();
+                evidence.sort_by_key(|e| (e.block.map_or(-1, |b| b as i64), e.start));
+                evidence.dedup();
+                SloganTag {
+                    origin: self.origin(&canonical, kind),
+                    text: canonical,
+                    surface: counts.into_iter().map(|(s, _)| s).collect(),
+                    kind,
+                    evidence,
+                }
+            })
+            .collect();
+        tags.sort_by(|a, b| b.evidence.len().cmp(&a.evidence.len()).then_with(|| a.text.cmp(&b.text)));
+        tags
+    }
+
+    /// Quotations that are formulations (not speech, names, awards or single characters).
+    fn quoted(&self, field: &Field<'_>, tokens: &[Token<'_>]) -> Vec<Hit> {
+        let text = field.text;
+        let mut hits = Vec::new();
+        for (s, e) in quoted_spans(text) {
+            let inner = &text[s..e];
+            let n = inner.chars().count();
+            if n < 2 || n > self.rules.max_quoted_chars || inner.contains(['。', '！', '？', '!', '?', '《', '“', '”'])
+            {
+                continue;
+            }
+            let before = &text[..s - '“'.len_utf8()];
+            let after = &text[e + '”'.len_utf8()..];
+            let said_before = before.trim_end_matches(['：', ':', '，']).len() < before.len()
+                && self
+                    .rules
+                    .speech_verbs
+                    .iter()
+                    .any(|v| before.trim_end_matches(['：', ':', '，']).ends_with(v.as_str()));
+            let said_after = {
+                let window: String = after.chars().take(10).collect();
+                window.starts_with(['，', ','])
+                    && self.rules.speech_verbs.iter().any(|v| window.contains(v.as_str()))
+                    && inner.contains('，')
+            };
+            let named =
+                self.rules.name_nouns.iter().chain(&self.rules.award_nouns).any(|w| after.starts_with(w.as_str()))
+                    || self.rules.name_endings.iter().any(|w| inner.ends_with(w.as_str()));
+            let masked = field.touches_placeholder(s, e) && !inner.contains('+');
+            if said_before || said_after || named || masked {
+                continue;
+            }
+            let canonical = self.canonical(inner);
+            // A short word in quotation marks is a figure of speech (当好“店小二”, 走出“舒适区”), not a
+            // formulation — unless it is numbered or a known formulation.
+            let figure = n <= 3
+                && !is_numbered(&canonical)
+                && !self.reference.contains_key(&canonical)
+                && !self.is_enumeration(inner, tokens, s, e);
+            if figure {
+                continue;
+            }
+            let kind = if is_numbered(&canonical) {
+                SloganKind::Numbered
+            } else if self.is_enumeration(inner, tokens, s, e) {
+                SloganKind::Enumeration
+            } else {
+                SloganKind::Quoted
+            };
+            hits.push(Hit {
+                canonical,
+                surface: text[s - '“'.len_utf8()..e + '”'.len_utf8()].to_string(),
+                kind,
+                evidence: field.evidence(s, e),
+            });
+        }
+        hits
+    }
+
+    /// Reference-list formulations written without quotes (两个维护, 四风, 放管服), on word boundaries.
+    fn reference_hits(&self, field: &Field<'_>, tokens: &[Token<'_>]) -> Vec<Hit> {
+        let starts: HashSet<usize> = tokens.iter().map(|t| t.start).collect();
+        let ends: HashSet<usize> = tokens.iter().map(|t| t.end).collect();
+        self.automaton
+            .find_iter(field.text)
+            .filter(|m| starts.contains(&m.start()) && ends.contains(&m.end()))
+            .map(|m| {
+                let surface = &field.text[m.start()..m.end()];
+                let canonical = self.canonical(surface);
+                let kind = if is_numbered(&canonical) { SloganKind::Numbered } else { SloganKind::Quoted };
+                Hit { canonical, surface: surface.to_string(), kind, evidence: field.evidence(m.start(), m.end()) }
+            })
+            .collect()
+    }
+
+    /// Unquoted numbered formulas: “N个” + one word (三个强化), or two numeral–word pairs (四抓四度, 五比对一提交).
+    fn numbered(&self, field: &Field<'_>, tokens: &[Token<'_>], segmenter: &Segmenter) -> Vec<Hit> {
+        let text = field.text;
+        let mut hits = Vec::new();
+        for (i, t) in tokens.iter().enumerate() {
+            let mut chars = t.word.chars();
+            let Some(first) = chars.next() else { continue };
+            if !NUMERALS.contains(first) || t.placeholder {
+                continue;
+            }
+            // N个 + next word
+            let rest: String = chars.collect();
+            if rest == "个" {
+                if let Some(next) = tokens.get(i + 1).filter(|n| n.start == t.end && !n.placeholder) {
+                    let n = next.word.chars().count();
+                    let counted = self.rules.count_nouns.iter().any(|c| next.word.starts_with(c.as_str()));
+                    if (2..=4).contains(&n) && next.word.chars().all(crate::marker::is_han) && !counted {
+                        let surface = &text[t.start..next.end];
+                        hits.push(Hit {
+                            canonical: self.canonical(surface),
+                            surface: surface.to_string(),
+                            kind: SloganKind::Numbered,
+                            evidence: field.evidence(t.start, next.end),
+                        });
+                    }
+                }
+                continue;
+            }
+            // Numeral-word pairs spanning whole tokens: 四抓四度, 六稳六保, 三破三立; never an idiom (一言一行).
+            let mut end = t.end;
+            let mut j = i + 1;
+            let mut span: String = t.word.to_string();
+            loop {
+                let idiom =
+                    tokens[i..j].iter().any(|x| segmenter.tag_of(x.word).is_some_and(|tag| tag == "i" || tag == "l"));
+                if double_numeral(&span) && span.chars().all(crate::marker::is_han) && !idiom {
+                    hits.push(Hit {
+                        canonical: self.canonical(&span),
+                        surface: span.clone(),
+                        kind: SloganKind::Numbered,
+                        evidence: field.evidence(t.start, end),
+                    });
+                    break;
+                }
+                let Some(n) = tokens.get(j).filter(|n| n.start == end && !n.placeholder) else { break };
+                if span.chars().count() + n.word.chars().count() > 6 {
+                    break;
+                }
+                span.push_str(n.word);
+                end = n.end;
+                j += 1;
+            }
+        }
+        hits
+    }
+
+    /// Single characters listed with 、 (庸、懒、散、拖): a compact enumeration, found on the segmentation so that the
+    /// items are words of their own.
+    fn listed(&self, field: &Field<'_>, tokens: &[Token<'_>]) -> Vec<Hit> {
+        let single =
+            |t: &Token<'_>| !t.placeholder && t.word.chars().count() == 1 && t.word.chars().all(crate::marker::is_han);
+        let mut hits = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            let mut j = i;
+            while j < tokens.len() && single(&tokens[j]) && tokens.get(j + 1).is_some_and(|t| t.word == "、") {
+                j += 2;
+            }
+            let items = (j - i) / 2 + 1;
+            if items >= 3 && tokens.get(j).is_some_and(&single) {
+                let (start, end) = (tokens[i].start, tokens[j].end);
+                let surface = &field.text[start..end];
+                hits.push(Hit {
+                    canonical: surface.replace('、', ""),
+                    surface: surface.to_string(),
+                    kind: SloganKind::Enumeration,
+                    evidence: field.evidence(start, end),
+                });
+                i = j + 1;
+            } else {
+                i += 1;
+            }
+        }
+        hits
+    }
+
+    /// A quotation of 3–8 characters that the segmenter can only cut into single characters (“严真细实快”).
+    fn is_enumeration(&self, inner: &str, tokens: &[Token<'_>], s: usize, e: usize) -> bool {
+        let n = inner.chars().count();
+        let inside: Vec<&Token<'_>> = tokens.iter().filter(|t| t.start >= s && t.end <= e).collect();
+        (3..=8).contains(&n)
+            && inner.chars().all(crate::marker::is_han)
+            && !inside.is_empty()
+            && inside.iter().all(|t| t.word.chars().count() == 1)
+    }
+
+    /// Normalised form mapped to the reference list's canonical form when it is a known variant.
+    pub fn canonical(&self, surface: &str) -> String {
+        let n = normalise(surface);
+        self.variants.get(&n).cloned().unwrap_or(n)
+    }
+}
+
+/// Normalise a surface form: no quotation marks or spaces, full-width letters and digits made half-width.
+pub fn normalise(surface: &str) -> String {
+    surface
+        .chars()
+        .filter(|c| !matches!(c, '“' | '”' | '‘' | '’' | '"' | '\'' | '「' | '」') && !c.is_whitespace())
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' if c.is_alphanumeric() || c == '＋' => {
+                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+            }
+            _ => c,
+        })
+        .collect()
+}
+
+/// Byte spans of the insides of “…” quotations (outermost pairs).
+fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '“' => open = Some(i + c.len_utf8()),
+            '”' => {
+                if let Some(s) = open.take() {
+                    spans.push((s, i));
+                }
+            }
+            _ => {}
+        }
+    }
+    spans
+}
+
+fn char_span(text: &str, s: usize, e: usize) -> (u32, u32) {
+    let cs = text[..s].chars().count() as u32;
+    (cs, cs + text[s..e].chars().count() as u32)
+}
+
+/// Starts with a numeral and a measure or a word: 两个维护, 四风, 三抓.
+fn is_numbered(canonical: &str) -> bool {
+    let mut chars = canonical.chars();
+    chars.next().is_some_and(|c| NUMERALS.contains(c) || c == '双') && chars.next().is_some_and(crate::marker::is_han)
+}
+
+/// Two numeral–word pairs: 四抓四度, 六稳六保, 三破三立, 五比对一提交; with 一 first only the four-character
+/// 一X一Y shape (一村一策), since 一 is also the article “a”.
+fn double_numeral(s: &str) -> bool {
+    let chars: Vec<char> = s.chars().collect();
+    let numeral_at: Vec<usize> =
+        chars.iter().enumerate().filter(|(_, c)| NUMERALS.contains(**c)).map(|(i, _)| i).collect();
+    let shape = (4..=6).contains(&chars.len())
+        && numeral_at.len() == 2
+        && numeral_at[0] == 0
+        && (2..=3).contains(&numeral_at[1])
+        && chars.len() - numeral_at[1] - 1 <= 2
+        && chars.len() > numeral_at[1] + 1;
+    shape && (chars[0] != '一' || (chars.len() == 4 && chars[2] == '一'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes() {
+        assert!(is_numbered("两个维护") && is_numbered("四风") && !is_numbered("放管服"));
+        assert!(double_numeral("四抓四度") && double_numeral("六稳六保") && double_numeral("五比对一提交"));
+        assert!(!double_numeral("三个强化") && !double_numeral("一把手"));
+        assert!(double_numeral("一村一策") && !double_numeral("一周她已经有一天") && !double_numeral("一至四级"));
+        assert_eq!(normalise("“ＡＢＣ两个 维护”"), "ABC两个维护");
+        assert_eq!(quoted_spans("突出“快”字，“两个维护”"), [(9, 12), (24, 36)]);
+    }
+}

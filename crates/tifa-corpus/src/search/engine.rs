@@ -1,0 +1,313 @@
+//! Answering a query: the exact set of matching articles (bigram candidates verified by substring search), BM25
+//! ranking over segmented terms and the exact query strings with title and heading boosts, drill-down facet counts,
+//! and snippets with match spans as character offsets.
+
+use super::document::FieldKind;
+use super::facets::FacetCounts;
+use super::index::Index;
+use super::query::Query;
+use memchr::memmem;
+use serde::Serialize;
+
+/// BM25 term-frequency saturation.
+const K1: f32 = 1.2;
+/// BM25 length normalisation.
+const B: f32 = 0.75;
+/// Weight of a match in the title, a heading and a paragraph.
+const FIELD_WEIGHTS: (f32, f32, f32) = (3.0, 2.0, 1.0);
+/// Characters of context on each side of a match in a snippet.
+const SNIPPET_CONTEXT: usize = 40;
+
+/// How to order hits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Best score first; ties in corpus order.
+    #[default]
+    Relevance,
+    /// Corpus order.
+    Corpus,
+}
+
+/// Paging and presentation options.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SearchOptions {
+    /// Skip this many hits.
+    pub offset: usize,
+    /// Return at most this many hits.
+    pub limit: usize,
+    /// Order of hits.
+    pub sort: Sort,
+    /// Snippets per hit.
+    pub snippets: usize,
+}
+
+impl Default for SearchOptions {
+    fn default() -> Self {
+        SearchOptions { offset: 0, limit: 20, sort: Sort::Relevance, snippets: 2 }
+    }
+}
+
+/// A passage of an article around matches.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Snippet {
+    /// Block index, or `None` for the title.
+    pub block: Option<u32>,
+    /// Character offset of the snippet's first character in the block (or title).
+    pub start: u32,
+    /// The passage, as printed (not folded).
+    pub text: String,
+    /// Match spans `[start, end)` in characters, relative to `text`.
+    pub highlights: Vec<[u32; 2]>,
+}
+
+/// One matching article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    /// Position of the article in the corpus.
+    pub article: u32,
+    /// The article's stable id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// Relevance score (0 when the query has no text).
+    pub score: f32,
+    /// Best passages.
+    pub snippets: Vec<Snippet>,
+}
+
+/// The answer to a query.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Results {
+    /// Number of matching articles.
+    pub total: usize,
+    /// The requested page of hits.
+    pub hits: Vec<Hit>,
+    /// Drill-down facet counts.
+    pub facets: Vec<FacetCounts>,
+}
+
+impl Index {
+    /// Articles containing `needle` (folded), ascending: candidates from the bigram filter, each verified.
+    pub fn containing(&self, needle: &str) -> Vec<u32> {
+        let finder = memmem::Finder::new(needle.as_bytes());
+        match self.candidates(needle) {
+            Some(candidates) => candidates
+                .into_iter()
+                .filter(|&d| finder.find(self.documents[d as usize].text.as_bytes()).is_some())
+                .collect(),
+            None => (0..self.documents.len() as u32)
+                .filter(|&d| finder.find(self.documents[d as usize].text.as_bytes()).is_some())
+                .collect(),
+        }
+    }
+
+    /// Articles matching the text part of the query (required strings present, excluded absent), ascending.
+    pub fn matching_text(&self, query: &Query) -> Vec<u32> {
+        let mut docs: Option<Vec<u32>> = None;
+        for term in &query.required {
+            let found = self.containing(term);
+            docs = Some(match docs {
+                None => found,
+                Some(prev) => prev.into_iter().filter(|d| found.binary_search(d).is_ok()).collect(),
+            });
+        }
+        let mut docs = docs.unwrap_or_else(|| (0..self.documents.len() as u32).collect());
+        for term in &query.excluded {
+            let found = self.containing(term);
+            docs.retain(|d| found.binary_search(d).is_err());
+        }
+        docs
+    }
+
+    /// Articles matching the whole query, text and filters, ascending.
+    pub fn matching(&self, query: &Query) -> Vec<u32> {
+        let mut docs = self.matching_text(query);
+        docs.retain(|&d| query.filters.iter().all(|(f, vs)| self.facets.matches(d as usize, *f, vs)));
+        docs
+    }
+
+    /// Run a query.
+    pub fn search(&self, query: &Query, options: &SearchOptions) -> Results {
+        let text_matches = self.matching_text(query);
+        let facets = self.facets.counts(&text_matches, &query.filters);
+        let docs: Vec<u32> = text_matches
+            .into_iter()
+            .filter(|&d| query.filters.iter().all(|(f, vs)| self.facets.matches(d as usize, *f, vs)))
+            .collect();
+        let mut scored: Vec<(u32, f32)> = if query.required.is_empty() {
+            docs.iter().map(|&d| (d, 0.0)).collect()
+        } else {
+            let plan = self.plan(query);
+            docs.iter().map(|&d| (d, self.score(d, &plan))).collect()
+        };
+        if options.sort == Sort::Relevance {
+            scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        }
+        let total = scored.len();
+        let hits = scored
+            .into_iter()
+            .skip(options.offset)
+            .take(options.limit)
+            .map(|(d, score)| {
+                let article = &self.corpus.articles[d as usize];
+                Hit {
+                    article: d,
+                    id: article.id.clone(),
+                    title: article.title.clone(),
+                    score: (score * 1000.0).round() / 1000.0,
+                    snippets: self.snippets(d, &query.required, options.snippets),
+                }
+            })
+            .collect();
+        Results { total, hits, facets }
+    }
+
+    /// What to score for each required string: its own document frequency and its segmented terms.
+    fn plan(&self, query: &Query) -> Vec<(String, f32, Vec<(u32, f32)>)> {
+        let n = self.documents.len() as f32;
+        let idf = |df: f32| (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+        query
+            .required
+            .iter()
+            .map(|q| {
+                let df = self.containing(q).len() as f32;
+                let terms = self
+                    .query_terms(q)
+                    .into_iter()
+                    .map(|t| (t, idf(self.doc_freq[t as usize] as f32)))
+                    .collect();
+                (q.clone(), idf(df), terms)
+            })
+            .collect()
+    }
+
+    /// BM25 of one article: exact-string occurrences plus segmented terms, fields weighted.
+    fn score(&self, d: u32, plan: &[(String, f32, Vec<(u32, f32)>)]) -> f32 {
+        let doc = &self.documents[d as usize];
+        let counts = &self.data.counts[d as usize];
+        let (wt, wh, wp) = FIELD_WEIGHTS;
+        let norm_chars = 1.0 - B + B * doc.chars as f32 / self.avg_chars.max(1.0);
+        let avg_tokens = self.avg_chars.max(1.0) / 1.6;
+        let norm_tokens = 1.0 - B + B * counts.tokens as f32 / avg_tokens;
+        let bm25 = |tf: f32, norm: f32| tf * (K1 + 1.0) / (tf + K1 * norm);
+        let mut score = 0.0;
+        for (q, idf_q, terms) in plan {
+            let finder = memmem::Finder::new(q.as_bytes());
+            let mut tf = 0.0;
+            for f in &doc.fields {
+                let hits = finder.find_iter(doc.field_text(f).as_bytes()).count() as f32;
+                tf += hits
+                    * match f.kind {
+                        FieldKind::Title => wt,
+                        FieldKind::Heading => wh,
+                        FieldKind::Paragraph => wp,
+                    };
+            }
+            score += idf_q * bm25(tf, norm_chars);
+            for &(t, idf_t) in terms {
+                if let Ok(i) = counts.terms.binary_search_by_key(&t, |x| x.0) {
+                    let (_, ti, he, pa) = counts.terms[i];
+                    let tf = f32::from(ti) * wt + f32::from(he) * wh + pa as f32 * wp;
+                    score += 0.5 * idf_t * bm25(tf, norm_tokens);
+                }
+            }
+        }
+        score
+    }
+
+    /// Segment a query string over the corpus vocabulary (most probable cut, unigram model — the same principle as
+    /// jieba's dictionary path) and return the ids of the vocabulary words it contains.
+    pub fn query_terms(&self, q: &str) -> Vec<u32> {
+        const MAX_WORD: usize = 8;
+        let chars: Vec<char> = q.chars().collect();
+        let total: f64 = self.data.term_totals.iter().map(|&c| f64::from(c)).sum::<f64>().max(1.0);
+        let unknown = (1.0 / total).ln() - 10.0;
+        let mut best = vec![f64::NEG_INFINITY; chars.len() + 1];
+        let mut back: Vec<(usize, Option<u32>)> = vec![(0, None); chars.len() + 1];
+        best[0] = 0.0;
+        for i in 0..chars.len() {
+            if best[i] == f64::NEG_INFINITY {
+                continue;
+            }
+            for len in 1..=MAX_WORD.min(chars.len() - i) {
+                let word: String = chars[i..i + len].iter().collect();
+                let (p, id) = match self.term_id(&word) {
+                    Some(id) => ((f64::from(self.data.term_totals[id as usize].max(1)) / total).ln(), Some(id)),
+                    None if len == 1 => (unknown, None),
+                    None => continue,
+                };
+                if best[i] + p > best[i + len] {
+                    best[i + len] = best[i] + p;
+                    back[i + len] = (i, id);
+                }
+            }
+        }
+        let mut terms = Vec::new();
+        let mut at = chars.len();
+        while at > 0 {
+            let (from, id) = back[at];
+            terms.extend(id);
+            at = from;
+        }
+        terms.reverse();
+        terms.dedup();
+        terms
+    }
+
+    /// The best passages of article `d` for the required strings.
+    pub fn snippets(&self, d: u32, required: &[String], max: usize) -> Vec<Snippet> {
+        let doc = &self.documents[d as usize];
+        let article = &self.corpus.articles[d as usize];
+        let original = |f: &super::document::FieldSpan| match f.block {
+            None => article.title.as_str(),
+            Some(b) => article.blocks[b as usize].text.as_str(),
+        };
+        if required.is_empty() {
+            let first = doc.fields.iter().find(|f| f.kind == FieldKind::Paragraph);
+            return first
+                .map(|f| {
+                    let text: String = original(f).chars().take(2 * SNIPPET_CONTEXT).collect();
+                    Snippet { block: f.block, start: 0, text, highlights: Vec::new() }
+                })
+                .into_iter()
+                .collect();
+        }
+        // Rank body fields by the number of distinct strings they contain, then by occurrences.
+        let mut candidates: Vec<(usize, usize, usize, Vec<[u32; 2]>)> = Vec::new();
+        for (i, f) in doc.fields.iter().enumerate().filter(|(_, f)| f.kind != FieldKind::Title) {
+            let text = doc.field_text(f);
+            let mut spans = Vec::new();
+            let mut distinct = 0;
+            for q in required {
+                let before = spans.len();
+                for at in memmem::find_iter(text.as_bytes(), q.as_bytes()) {
+                    let s = text[..at].chars().count() as u32;
+                    spans.push([s, s + q.chars().count() as u32]);
+                }
+                distinct += usize::from(spans.len() > before);
+            }
+            if !spans.is_empty() {
+                spans.sort_unstable();
+                candidates.push((distinct, spans.len(), i, spans));
+            }
+        }
+        candidates.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+        candidates
+            .into_iter()
+            .take(max)
+            .map(|(_, _, i, spans)| {
+                let f = &doc.fields[i];
+                let chars: Vec<char> = original(f).chars().collect();
+                let first = spans[0];
+                let start = (first[0] as usize).saturating_sub(SNIPPET_CONTEXT);
+                let end = (first[1] as usize + SNIPPET_CONTEXT * 2).min(chars.len());
+                let highlights = spans
+                    .iter()
+                    .filter(|s| s[0] as usize >= start && s[1] as usize <= end)
+                    .map(|s| [s[0] - start as u32, s[1] - start as u32])
+                    .collect();
+                Snippet { block: f.block, start: start as u32, text: chars[start..end].iter().collect(), highlights }
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,155 @@
+//! Facet values of each article, and drill-down counts: for each facet, the values among the articles that match
+//! the text query and every *other* facet's filter (so a facet's own selection never hides its alternatives).
+
+use super::query::Facet;
+use crate::model::Corpus;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+
+/// Facet values of every article.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetValues {
+    /// Per facet (in [`Facet::ALL`] order): value names.
+    pub names: Vec<Vec<String>>,
+    /// Per facet: value name → id.
+    ids: Vec<HashMap<String, u32>>,
+    /// Per article, per facet: value ids (sorted, unique).
+    pub docs: Vec<Vec<Vec<u32>>>,
+    /// Region hierarchy: region name → parent region name.
+    pub region_parent: BTreeMap<String, String>,
+}
+
+/// A facet value with the number of matching articles.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FacetCount {
+    /// The value.
+    pub value: String,
+    /// Articles matching the query and the other facets' filters.
+    pub count: u32,
+    /// Whether the query filters on this value.
+    pub selected: bool,
+    /// For regions: the parent region (province for a prefecture …).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+}
+
+/// Counts of one facet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FacetCounts {
+    /// The facet's key (`region`, `theme` …).
+    pub facet: &'static str,
+    /// Values with a non-zero count (and every selected value), most frequent first.
+    pub values: Vec<FacetCount>,
+}
+
+fn index_of(facet: Facet) -> usize {
+    Facet::ALL.iter().position(|f| *f == facet).unwrap_or(0)
+}
+
+impl FacetValues {
+    /// Collect the facet values of every article.
+    pub fn new(corpus: &Corpus) -> FacetValues {
+        let n = Facet::ALL.len();
+        let mut fv = FacetValues {
+            names: vec![Vec::new(); n],
+            ids: vec![HashMap::new(); n],
+            docs: Vec::with_capacity(corpus.articles.len()),
+            region_parent: BTreeMap::new(),
+        };
+        for a in &corpus.articles {
+            let mut per: Vec<Vec<String>> = vec![Vec::new(); n];
+            for r in a.regions.iter().filter(|r| r.code.is_some()) {
+                per[index_of(Facet::Region)].extend(r.path.iter().cloned());
+                for pair in r.path.windows(2) {
+                    fv.region_parent.insert(pair[1].clone(), pair[0].clone());
+                }
+            }
+            per[index_of(Facet::Theme)].extend(a.themes.iter().map(|t| t.name.clone()));
+            per[index_of(Facet::Slogan)].extend(a.slogans.iter().map(|s| s.text.clone()));
+            per[index_of(Facet::Agency)].extend(a.organizations.iter().map(|o| o.name.clone()));
+            per[index_of(Facet::Level)].extend(a.level.iter().map(|l| l.name.clone()));
+            per[index_of(Facet::Document)].extend(a.documents.iter().map(|d| d.title.clone()));
+            if let Some(s) = corpus.sources.get(a.source as usize) {
+                per[index_of(Facet::Source)].push(s.name.clone());
+            }
+            let ids: Vec<Vec<u32>> = per
+                .into_iter()
+                .enumerate()
+                .map(|(f, values)| {
+                    let mut ids: Vec<u32> = values.into_iter().map(|v| fv.intern(f, v)).collect();
+                    ids.sort_unstable();
+                    ids.dedup();
+                    ids
+                })
+                .collect();
+            fv.docs.push(ids);
+        }
+        fv
+    }
+
+    fn intern(&mut self, facet: usize, value: String) -> u32 {
+        if let Some(&id) = self.ids[facet].get(&value) {
+            return id;
+        }
+        let id = self.names[facet].len() as u32;
+        self.names[facet].push(value.clone());
+        self.ids[facet].insert(value, id);
+        id
+    }
+
+    /// Whether article `doc` has any of `values` for `facet`.
+    pub fn matches(&self, doc: usize, facet: Facet, values: &[String]) -> bool {
+        let f = index_of(facet);
+        let ids = &self.docs[doc][f];
+        values.iter().any(|v| self.ids[f].get(v).is_some_and(|id| ids.binary_search(id).is_ok()))
+    }
+
+    /// Drill-down counts over `docs` (the articles matching the text query), with `filters` applied except each
+    /// facet's own.
+    pub fn counts(&self, docs: &[u32], filters: &[(Facet, Vec<String>)]) -> Vec<FacetCounts> {
+        let n = Facet::ALL.len();
+        let mut counts: Vec<HashMap<u32, u32>> = vec![HashMap::new(); n];
+        for &d in docs {
+            let d = d as usize;
+            let failing: Vec<usize> =
+                filters.iter().filter(|(f, vs)| !self.matches(d, *f, vs)).map(|(f, _)| index_of(*f)).collect();
+            let counted: Vec<usize> = match failing.as_slice() {
+                [] => (0..n).collect(),
+                [only] => vec![*only],
+                _ => continue,
+            };
+            for f in counted {
+                for &id in &self.docs[d][f] {
+                    *counts[f].entry(id).or_default() += 1;
+                }
+            }
+        }
+        Facet::ALL
+            .iter()
+            .enumerate()
+            .map(|(f, facet)| {
+                let selected: Vec<&String> =
+                    filters.iter().filter(|(x, _)| x == facet).flat_map(|(_, vs)| vs.iter()).collect();
+                let mut values: Vec<FacetCount> = counts[f]
+                    .iter()
+                    .map(|(&id, &count)| {
+                        let value = self.names[f][id as usize].clone();
+                        FacetCount {
+                            selected: selected.contains(&&value),
+                            parent: (*facet == Facet::Region).then(|| self.region_parent.get(&value).cloned()).flatten(),
+                            value,
+                            count,
+                        }
+                    })
+                    .collect();
+                for s in selected {
+                    if !values.iter().any(|v| &v.value == s) {
+                        values.push(FacetCount { value: s.clone(), count: 0, selected: true, parent: None });
+                    }
+                }
+                values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+                FacetCounts { facet: facet.key(), values }
+            })
+            .collect()
+    }
+}

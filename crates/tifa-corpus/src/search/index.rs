@@ -1,0 +1,182 @@
+//! The search index: per-article searchable text, a character-bigram filter that narrows exact-substring search to
+//! candidate articles (verified afterwards, so results are exact), segmented term counts for ranking and statistics,
+//! and facet values per article.
+
+use super::document::{Document, FieldKind};
+use super::facets::FacetValues;
+use crate::enrich::segment::Segmenter;
+use crate::model::Corpus;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// Segmented term counts of one article.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TermCounts {
+    /// (term id, count in title, count in headings, count in paragraphs), sorted by term id.
+    pub terms: Vec<(u32, u16, u16, u32)>,
+    /// Number of word tokens (placeholders excluded).
+    pub tokens: u32,
+}
+
+/// What the index stores and the binary asset carries (everything but the bigram filter, rebuilt on load).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IndexData {
+    /// Vocabulary: term id → term.
+    pub vocabulary: Vec<String>,
+    /// Total count of each term over the corpus (for query segmentation and statistics).
+    pub term_totals: Vec<u32>,
+    /// Per article: segmented term counts.
+    pub counts: Vec<TermCounts>,
+}
+
+/// The built index over a corpus.
+#[derive(Debug, Clone)]
+pub struct Index {
+    /// The corpus it indexes.
+    pub corpus: Corpus,
+    /// Searchable text per article, in corpus order.
+    pub documents: Vec<Document>,
+    /// Stored term data.
+    pub data: IndexData,
+    /// Term → id.
+    pub term_ids: HashMap<String, u32>,
+    /// Document frequency per term id.
+    pub doc_freq: Vec<u32>,
+    /// Facet values per article.
+    pub facets: FacetValues,
+    /// Character bigram → ids of the articles containing it (ascending).
+    bigrams: HashMap<u64, Vec<u32>>,
+    /// Single character → ids of the articles containing it (ascending).
+    unigrams: HashMap<char, Vec<u32>>,
+    /// Average document length in characters.
+    pub avg_chars: f32,
+}
+
+impl Index {
+    /// Index a corpus, segmenting each field with `tokens` (the enrichment's segmenter).
+    pub fn build(corpus: Corpus, segmenter: &Segmenter) -> Index {
+        let mut vocabulary: Vec<String> = Vec::new();
+        let mut term_ids: HashMap<String, u32> = HashMap::new();
+        let mut counts = Vec::with_capacity(corpus.articles.len());
+        for article in &corpus.articles {
+            let mut per: HashMap<u32, (u16, u16, u32)> = HashMap::new();
+            let mut total = 0u32;
+            let title = std::iter::once((FieldKind::Title, article.title.as_str(), &[][..]));
+            let blocks = article.blocks.iter().map(|b| {
+                let kind = if b.kind == crate::model::BlockKind::Heading { FieldKind::Heading } else { FieldKind::Paragraph };
+                (kind, b.text.as_str(), b.placeholders.as_slice())
+            });
+            for (kind, text, placeholders) in title.chain(blocks) {
+                let owned: Vec<String> = segmenter
+                    .tokens(text, placeholders)
+                    .iter()
+                    .filter(|t| !t.placeholder && t.word.chars().any(|c| c.is_alphanumeric()))
+                    .map(|t| super::fold::fold(t.word))
+                    .collect();
+                for word in owned {
+                    let id = *term_ids.entry(word.clone()).or_insert_with(|| {
+                        vocabulary.push(word);
+                        vocabulary.len() as u32 - 1
+                    });
+                    let e = per.entry(id).or_default();
+                    match kind {
+                        FieldKind::Title => e.0 = e.0.saturating_add(1),
+                        FieldKind::Heading => e.1 = e.1.saturating_add(1),
+                        FieldKind::Paragraph => e.2 += 1,
+                    }
+                    total += 1;
+                }
+            }
+            let mut terms: Vec<(u32, u16, u16, u32)> = per.into_iter().map(|(id, (t, h, p))| (id, t, h, p)).collect();
+            terms.sort_unstable();
+            counts.push(TermCounts { terms, tokens: total });
+        }
+        let mut term_totals = vec![0u32; vocabulary.len()];
+        for c in &counts {
+            for &(id, t, h, p) in &c.terms {
+                term_totals[id as usize] += u32::from(t) + u32::from(h) + p;
+            }
+        }
+        Index::from_parts(corpus, IndexData { vocabulary, term_totals, counts })
+    }
+
+    /// Assemble an index from a corpus and stored term data (the binary asset), rebuilding what is cheap.
+    pub fn from_parts(corpus: Corpus, data: IndexData) -> Index {
+        let documents: Vec<Document> = corpus.articles.iter().map(Document::new).collect();
+        let mut bigrams: HashMap<u64, Vec<u32>> = HashMap::new();
+        let mut unigrams: HashMap<char, Vec<u32>> = HashMap::new();
+        for (d, doc) in documents.iter().enumerate() {
+            let d = d as u32;
+            let mut prev: Option<char> = None;
+            for c in doc.text.chars() {
+                if c == '\n' {
+                    prev = None;
+                    continue;
+                }
+                let list = unigrams.entry(c).or_default();
+                if list.last() != Some(&d) {
+                    list.push(d);
+                }
+                if let Some(p) = prev {
+                    let list = bigrams.entry(bigram(p, c)).or_default();
+                    if list.last() != Some(&d) {
+                        list.push(d);
+                    }
+                }
+                prev = Some(c);
+            }
+        }
+        let term_ids = data.vocabulary.iter().enumerate().map(|(i, t)| (t.clone(), i as u32)).collect();
+        let mut doc_freq = vec![0u32; data.vocabulary.len()];
+        for c in &data.counts {
+            for &(id, ..) in &c.terms {
+                doc_freq[id as usize] += 1;
+            }
+        }
+        let total: u64 = documents.iter().map(|d| u64::from(d.chars)).sum();
+        let avg_chars = if documents.is_empty() { 1.0 } else { total as f32 / documents.len() as f32 };
+        let facets = FacetValues::new(&corpus);
+        Index { corpus, documents, data, term_ids, doc_freq, facets, bigrams, unigrams, avg_chars }
+    }
+
+    /// Articles that may contain `needle` (a superset, from the bigram filter), ascending. `None` means all.
+    pub fn candidates(&self, needle: &str) -> Option<Vec<u32>> {
+        let chars: Vec<char> = needle.chars().collect();
+        if chars.is_empty() || chars.contains(&'\n') {
+            return None;
+        }
+        if chars.len() == 1 {
+            return Some(self.unigrams.get(&chars[0]).cloned().unwrap_or_default());
+        }
+        let mut lists: Vec<&Vec<u32>> = Vec::with_capacity(chars.len());
+        for w in chars.windows(2) {
+            match self.bigrams.get(&bigram(w[0], w[1])) {
+                Some(list) => lists.push(list),
+                None => return Some(Vec::new()),
+            }
+        }
+        lists.sort_by_key(|l| l.len());
+        let mut result = lists[0].clone();
+        for list in &lists[1..] {
+            if result.is_empty() {
+                break;
+            }
+            result.retain(|d| list.binary_search(d).is_ok());
+        }
+        Some(result)
+    }
+
+    /// Number of bigram postings (for size reports).
+    pub fn filter_size(&self) -> (usize, usize) {
+        (self.bigrams.len(), self.bigrams.values().map(Vec::len).sum::<usize>() + self.unigrams.values().map(Vec::len).sum::<usize>())
+    }
+
+    /// Id of a term, if the corpus has it.
+    pub fn term_id(&self, term: &str) -> Option<u32> {
+        self.term_ids.get(term).copied()
+    }
+}
+
+fn bigram(a: char, b: char) -> u64 {
+    (u64::from(a as u32) << 32) | u64::from(b as u32)
+}

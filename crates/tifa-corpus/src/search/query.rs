@@ -1,0 +1,165 @@
+//! The query language: plain text (exact substring), several terms (all must match), "quoted phrases" (spaces kept),
+//! `-exclusion`, and facet filters (`key=value`, OR within a key, AND across keys).
+
+use super::fold::fold;
+use std::fmt;
+
+/// A parsed query.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    /// Strings every hit must contain (folded).
+    pub required: Vec<String>,
+    /// Strings no hit may contain (folded).
+    pub excluded: Vec<String>,
+    /// Facet filters: (facet, values). Values of one facet are alternatives; facets combine with AND.
+    pub filters: Vec<(Facet, Vec<String>)>,
+}
+
+/// A facet a query can filter on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Facet {
+    /// Region at any level; a province also selects its prefectures and counties.
+    Region,
+    /// Theme from the taxonomy.
+    Theme,
+    /// Formulation (canonical form).
+    Slogan,
+    /// Organisation type of the reporting body.
+    Agency,
+    /// Administrative level of the reporting body.
+    Level,
+    /// Cited document title.
+    Document,
+    /// Source file name.
+    Source,
+}
+
+impl Facet {
+    /// Every facet, in display order.
+    pub const ALL: [Facet; 7] =
+        [Facet::Region, Facet::Theme, Facet::Slogan, Facet::Agency, Facet::Level, Facet::Document, Facet::Source];
+
+    /// The key used in filters and URLs.
+    pub fn key(self) -> &'static str {
+        match self {
+            Facet::Region => "region",
+            Facet::Theme => "theme",
+            Facet::Slogan => "slogan",
+            Facet::Agency => "agency",
+            Facet::Level => "level",
+            Facet::Document => "document",
+            Facet::Source => "source",
+        }
+    }
+
+    /// The facet named by `key`.
+    pub fn from_key(key: &str) -> Option<Facet> {
+        Facet::ALL.into_iter().find(|f| f.key() == key)
+    }
+}
+
+/// A filter that names no known facet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownFacet(pub String);
+
+impl fmt::Display for UnknownFacet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let keys: Vec<&str> = Facet::ALL.iter().map(|f| f.key()).collect();
+        write!(f, "unknown filter {:?}: use KEY=VALUE with KEY one of {}", self.0, keys.join(", "))
+    }
+}
+
+impl std::error::Error for UnknownFacet {}
+
+impl Query {
+    /// Parse the text typed in a search box. Terms are separated by white space; `"…"` keeps spaces inside a
+    /// phrase; a leading `-` excludes. Never fails: unbalanced quotes run to the end.
+    pub fn parse(text: &str) -> Query {
+        let mut q = Query::default();
+        let mut chars = text.chars().peekable();
+        loop {
+            while chars.peek().is_some_and(|c| c.is_whitespace()) {
+                chars.next();
+            }
+            let Some(&first) = chars.peek() else { break };
+            let negated = first == '-' || first == '－';
+            if negated {
+                chars.next();
+            }
+            let mut term = String::new();
+            if matches!(chars.peek(), Some('"' | '“' | '”')) {
+                chars.next();
+                for c in chars.by_ref() {
+                    if matches!(c, '"' | '“' | '”') {
+                        break;
+                    }
+                    term.push(c);
+                }
+            } else {
+                while let Some(&c) = chars.peek() {
+                    if c.is_whitespace() {
+                        break;
+                    }
+                    term.push(c);
+                    chars.next();
+                }
+            }
+            let term = fold(term.trim());
+            if term.is_empty() {
+                continue;
+            }
+            if negated { q.excluded.push(term) } else { q.required.push(term) }
+        }
+        q
+    }
+
+    /// Add a filter `key=value`.
+    pub fn filter(&mut self, key: &str, value: &str) -> Result<(), UnknownFacet> {
+        let facet = Facet::from_key(key.trim()).ok_or_else(|| UnknownFacet(key.to_string()))?;
+        match self.filters.iter_mut().find(|(f, _)| *f == facet) {
+            Some((_, values)) if !values.iter().any(|v| v == value) => values.push(value.to_string()),
+            Some(_) => {}
+            None => self.filters.push((facet, vec![value.to_string()])),
+        }
+        Ok(())
+    }
+
+    /// Parse `key=value` as given on the command line.
+    pub fn filter_arg(&mut self, arg: &str) -> Result<(), UnknownFacet> {
+        let (key, value) = arg.split_once('=').ok_or_else(|| UnknownFacet(arg.to_string()))?;
+        self.filter(key, value.trim())
+    }
+
+    /// Whether the query selects everything (no text, no filters).
+    pub fn is_empty(&self) -> bool {
+        self.required.is_empty() && self.excluded.is_empty() && self.filters.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_phrases_and_exclusions() {
+        let q = Query::parse(" 营商环境  \"放 管 服\" -疫情 ＡＢＣ");
+        assert_eq!(q.required, ["营商环境", "放 管 服", "abc"]);
+        assert_eq!(q.excluded, ["疫情"]);
+        assert_eq!(Query::parse("“两个维护”").required, ["两个维护"]);
+        assert_eq!(Query::parse("\"unclosed phrase").required, ["unclosed phrase"]);
+        assert!(Query::parse("   ").is_empty());
+        assert!(Query::parse("- -").is_empty());
+    }
+
+    #[test]
+    fn filters() {
+        let mut q = Query::default();
+        q.filter_arg("region=贵州省").unwrap();
+        q.filter_arg("region=山西省").unwrap();
+        q.filter_arg("theme=作风建设").unwrap();
+        assert_eq!(q.filters.len(), 2);
+        assert_eq!(q.filters[0].1, ["贵州省", "山西省"]);
+        assert!(q.filter_arg("colour=red").unwrap_err().to_string().contains("region"));
+        assert!(q.filter_arg("no-equals-sign").is_err());
+    }
+}
