@@ -27,7 +27,9 @@ pub mod placeholder;
 pub mod punct;
 pub mod quality;
 pub mod rules;
+pub mod search;
 pub mod structure;
+pub mod synth;
 pub mod units;
 
 pub use error::LoadError;

@@ -77,9 +77,18 @@ fn article(case: &Case, ordinal: u32) -> Article {
     Article { id: case.id.clone(), ordinal, title: case.title.clone(), blocks, ..Article::default() }
 }
 
-#[test]
-fn precision_and_recall_on_the_labelled_set() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/enrich/labelled.toml");
+/// Scores of one labelled file.
+struct Outcome {
+    table: String,
+    report: String,
+    regions: Score,
+    trap_regions: Score,
+    slogans: Score,
+    agencies: Score,
+}
+
+fn evaluate(file: &str) -> Outcome {
+    let path = format!("{}/tests/fixtures/enrich/{file}", env!("CARGO_MANIFEST_DIR"));
     let labelled: Labelled = toml::from_str(&std::fs::read_to_string(path).expect("labelled set")).expect("parses");
     let mut corpus = Corpus::new();
     corpus.articles = labelled.case.iter().enumerate().map(|(i, c)| article(c, i as u32 + 1)).collect();
@@ -151,9 +160,26 @@ fn precision_and_recall_on_the_labelled_set() {
         agencies.precision(),
         agencies.recall(),
     );
-    eprintln!("{table}\n{}", report.join("\n"));
-    assert_eq!(trap_regions.precision(), 1.0, "a trap produced a region: {table}\n{}", report.join("\n"));
-    assert!(regions.precision() >= 0.95 && regions.recall() >= 0.8, "{table}\n{}", report.join("\n"));
-    assert!(slogans.precision() >= 0.85 && slogans.recall() >= 0.75, "{table}\n{}", report.join("\n"));
-    assert!(agencies.precision() >= 0.8 && agencies.recall() >= 0.75, "{table}\n{}", report.join("\n"));
+    let report = report.join("\n");
+    eprintln!("{file}: {table}\n{report}");
+    Outcome { table, report, regions, trap_regions, slogans, agencies }
+}
+
+#[test]
+fn precision_and_recall_on_the_labelled_set() {
+    let o = evaluate("labelled.toml");
+    let why = format!("{}\n{}", o.table, o.report);
+    assert_eq!(o.trap_regions.precision(), 1.0, "a trap produced a region: {why}");
+    assert!(o.regions.precision() >= 0.95 && o.regions.recall() >= 0.8, "{why}");
+    assert!(o.slogans.precision() >= 0.85 && o.slogans.recall() >= 0.75, "{why}");
+    assert!(o.agencies.precision() >= 0.8 && o.agencies.recall() >= 0.75, "{why}");
+}
+
+/// A second set written by someone who never saw the code and never used for tuning: the honest figures.
+#[test]
+fn precision_and_recall_on_the_held_out_set() {
+    let o = evaluate("heldout.toml");
+    let why = format!("{}\n{}", o.table, o.report);
+    assert!(o.regions.precision() >= 0.8 && o.regions.recall() >= 0.6, "{why}");
+    assert!(o.slogans.precision() >= 0.6 && o.slogans.recall() >= 0.5, "{why}");
 }

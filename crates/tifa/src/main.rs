@@ -2,6 +2,7 @@
 //! per-file problems, printing summaries and JSON.
 
 mod load;
+mod search;
 mod summary;
 
 use clap::{Parser, Subcommand};
@@ -26,6 +27,11 @@ const EXAMPLES: &str = "Examples:
   tifa parse a.txt b.txt             summary of your own files
   tifa parse a.txt --json > a.json   the corpus as JSON (schema tifa.corpus/1, see docs/corpus-schema.md)
   tifa facets                        every facet (region, theme, formulation, agency …) with article counts
+  tifa search 营商环境 --filter level=市   articles containing the text, ranked, with snippets and facet counts
+  tifa kwic 作风 --sort left          every occurrence with its context, sorted by the words before it
+  tifa stats --filter agency=纪委监委    top terms of a selection; `tifa stats 作风` for one term's frequency and spread
+  tifa keyness --filter agency=纪委监委  terms characteristic of a selection against the rest
+  tifa index -o corpus.tifa          the enriched corpus and its index as one binary file (what the browser loads)
 
 Exit status: 0 when every file loaded, 1 when any file failed (the others are still processed), 2 on a usage error.";
 
@@ -36,11 +42,22 @@ enum Command {
     /// Print every facet (regions, themes, formulations, agencies, levels, documents, sources) with its values and
     /// the number of articles carrying each.
     Facets(FacetsArgs),
+    /// Find every article containing the query text (exact substring; several terms must all match; "a phrase";
+    /// -excluded), ranked, with snippets and drill-down facet counts.
+    Search(search::SearchArgs),
+    /// Keyword in context: every occurrence of a string with its left and right context.
+    Kwic(search::KwicArgs),
+    /// Top terms of a selection, or the frequency and dispersion of one string.
+    Stats(search::StatsArgs),
+    /// Terms characteristic of the selected articles against the rest (log-likelihood, log ratio).
+    Keyness(search::KeynessArgs),
+    /// Write the enriched corpus and its search index as one binary asset.
+    Index(search::IndexArgs),
 }
 
 /// Which files to read and with which rules.
 #[derive(clap::Args, Debug)]
-struct Input {
+pub struct Input {
     /// Text files to read; none means the default corpus.
     files: Vec<PathBuf>,
     /// Noise rules to use instead of the built-in ones (a copy of data/noise.toml).
@@ -83,11 +100,24 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Parse(args) => parse(args),
         Command::Facets(args) => facets(args),
+        Command::Search(args) => search::search(args),
+        Command::Kwic(args) => search::kwic(args),
+        Command::Stats(args) => search::stats(args),
+        Command::Keyness(args) => search::keyness(args),
+        Command::Index(args) => search::index(args),
     }
 }
 
 /// Load the input files (reporting each failure on stderr) and tag them unless told not to.
 fn load_corpus(input: &Input, enrich: bool) -> Result<(tifa_corpus::Corpus, bool), ExitCode> {
+    load_tagged(input, enrich).map(|(corpus, ok, _)| (corpus, ok))
+}
+
+/// Like [`load_corpus`], also returning the enricher (whose segmenter the index must share).
+fn load_tagged(
+    input: &Input,
+    enrich: bool,
+) -> Result<(tifa_corpus::Corpus, bool, Option<tifa_corpus::enrich::Enricher>), ExitCode> {
     let rules = load::Rules::read(input.noise.as_deref(), input.rules.as_deref()).map_err(|message| {
         eprintln!("tifa: {message}");
         ExitCode::from(2)
@@ -96,20 +126,24 @@ fn load_corpus(input: &Input, enrich: bool) -> Result<(tifa_corpus::Corpus, bool
     for (name, error) in &outcome.failures {
         eprintln!("tifa: {name}: {error}");
     }
-    if enrich && !outcome.corpus.articles.is_empty() {
+    let mut enricher = None;
+    if enrich {
         match tifa_corpus::enrich::Enricher::with_embedded_dict() {
-            Ok(enricher) => enricher.enrich(&mut outcome.corpus),
+            Ok(e) => {
+                e.enrich(&mut outcome.corpus);
+                enricher = Some(e);
+            }
             Err(e) => {
                 eprintln!("tifa: cannot tag the corpus: {e}");
                 return Err(ExitCode::from(1));
             }
         }
     }
-    Ok((outcome.corpus, outcome.failures.is_empty()))
+    Ok((outcome.corpus, outcome.failures.is_empty(), enricher))
 }
 
 /// Write to stdout; a closed pipe (`tifa parse | head`) is not an error worth a message.
-fn emit(text: &str) -> ExitCode {
+pub(crate) fn emit(text: &str) -> ExitCode {
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
@@ -144,6 +178,6 @@ fn facets(args: FacetsArgs) -> ExitCode {
 }
 
 /// Exit 1 when output failed or any file failed to load.
-fn finish(written: ExitCode, all_loaded: bool) -> ExitCode {
+pub(crate) fn finish(written: ExitCode, all_loaded: bool) -> ExitCode {
     if written != ExitCode::SUCCESS || !all_loaded { ExitCode::from(1) } else { ExitCode::SUCCESS }
 }

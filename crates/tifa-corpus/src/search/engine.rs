@@ -18,6 +18,9 @@ const FIELD_WEIGHTS: (f32, f32, f32) = (3.0, 2.0, 1.0);
 /// Characters of context on each side of a match in a snippet.
 const SNIPPET_CONTEXT: usize = 40;
 
+/// What is scored for one required string: the string, its IDF, and its segmented terms with their IDFs.
+type Plan = Vec<(String, f32, Vec<(u32, f32)>)>;
+
 /// How to order hits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Sort {
@@ -163,7 +166,7 @@ impl Index {
     }
 
     /// What to score for each required string: its own document frequency and its segmented terms.
-    fn plan(&self, query: &Query) -> Vec<(String, f32, Vec<(u32, f32)>)> {
+    fn plan(&self, query: &Query) -> Plan {
         let n = self.documents.len() as f32;
         let idf = |df: f32| (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
         query
@@ -171,18 +174,15 @@ impl Index {
             .iter()
             .map(|q| {
                 let df = self.containing(q).len() as f32;
-                let terms = self
-                    .query_terms(q)
-                    .into_iter()
-                    .map(|t| (t, idf(self.doc_freq[t as usize] as f32)))
-                    .collect();
+                let terms =
+                    self.query_terms(q).into_iter().map(|t| (t, idf(self.doc_freq[t as usize] as f32))).collect();
                 (q.clone(), idf(df), terms)
             })
             .collect()
     }
 
     /// BM25 of one article: exact-string occurrences plus segmented terms, fields weighted.
-    fn score(&self, d: u32, plan: &[(String, f32, Vec<(u32, f32)>)]) -> f32 {
+    fn score(&self, d: u32, plan: &Plan) -> f32 {
         let doc = &self.documents[d as usize];
         let counts = &self.data.counts[d as usize];
         let (wt, wh, wp) = FIELD_WEIGHTS;

@@ -136,7 +136,9 @@ impl FacetValues {
                         let value = self.names[f][id as usize].clone();
                         FacetCount {
                             selected: selected.contains(&&value),
-                            parent: (*facet == Facet::Region).then(|| self.region_parent.get(&value).cloned()).flatten(),
+                            parent: (*facet == Facet::Region)
+                                .then(|| self.region_parent.get(&value).cloned())
+                                .flatten(),
                             value,
                             count,
                         }

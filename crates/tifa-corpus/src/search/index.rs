@@ -29,6 +29,13 @@ pub struct IndexData {
     pub counts: Vec<TermCounts>,
 }
 
+impl IndexData {
+    /// No term data for `articles` articles: enough for exact matching, snippets and concordances (scale tests).
+    pub fn empty(articles: usize) -> IndexData {
+        IndexData { vocabulary: Vec::new(), term_totals: Vec::new(), counts: vec![TermCounts::default(); articles] }
+    }
+}
+
 /// The built index over a corpus.
 #[derive(Debug, Clone)]
 pub struct Index {
@@ -63,7 +70,8 @@ impl Index {
             let mut total = 0u32;
             let title = std::iter::once((FieldKind::Title, article.title.as_str(), &[][..]));
             let blocks = article.blocks.iter().map(|b| {
-                let kind = if b.kind == crate::model::BlockKind::Heading { FieldKind::Heading } else { FieldKind::Paragraph };
+                let kind =
+                    if b.kind == crate::model::BlockKind::Heading { FieldKind::Heading } else { FieldKind::Paragraph };
                 (kind, b.text.as_str(), b.placeholders.as_slice())
             });
             for (kind, text, placeholders) in title.chain(blocks) {
@@ -168,7 +176,10 @@ impl Index {
 
     /// Number of bigram postings (for size reports).
     pub fn filter_size(&self) -> (usize, usize) {
-        (self.bigrams.len(), self.bigrams.values().map(Vec::len).sum::<usize>() + self.unigrams.values().map(Vec::len).sum::<usize>())
+        (
+            self.bigrams.len(),
+            self.bigrams.values().map(Vec::len).sum::<usize>() + self.unigrams.values().map(Vec::len).sum::<usize>(),
+        )
     }
 
     /// Id of a term, if the corpus has it.

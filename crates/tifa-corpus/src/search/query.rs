@@ -87,10 +87,12 @@ impl Query {
                 chars.next();
             }
             let mut term = String::new();
-            if matches!(chars.peek(), Some('"' | '“' | '”')) {
+            // Only the ASCII quote delimits a phrase: Chinese quotation marks are text people search for (“一把手”).
+            let phrase = chars.peek() == Some(&'"');
+            if phrase {
                 chars.next();
                 for c in chars.by_ref() {
-                    if matches!(c, '"' | '“' | '”') {
+                    if c == '"' {
                         break;
                     }
                     term.push(c);
@@ -104,8 +106,9 @@ impl Query {
                     chars.next();
                 }
             }
-            let term = fold(term.trim());
-            if term.is_empty() {
+            // A phrase is taken as written, spaces included; a plain term has none to trim.
+            let term = fold(if phrase { &term } else { term.trim() });
+            if term.trim().is_empty() {
                 continue;
             }
             if negated { q.excluded.push(term) } else { q.required.push(term) }
@@ -142,10 +145,10 @@ mod tests {
 
     #[test]
     fn terms_phrases_and_exclusions() {
-        let q = Query::parse(" 营商环境  \"放 管 服\" -疫情 ＡＢＣ");
-        assert_eq!(q.required, ["营商环境", "放 管 服", "abc"]);
+        let q = Query::parse(" 营商环境  \"放 管 服 \" -疫情 ＡＢＣ");
+        assert_eq!(q.required, ["营商环境", "放 管 服 ", "abc"]);
         assert_eq!(q.excluded, ["疫情"]);
-        assert_eq!(Query::parse("“两个维护”").required, ["两个维护"]);
+        assert_eq!(Query::parse("“两个维护”").required, ["“两个维护”"]);
         assert_eq!(Query::parse("\"unclosed phrase").required, ["unclosed phrase"]);
         assert!(Query::parse("   ").is_empty());
         assert!(Query::parse("- -").is_empty());

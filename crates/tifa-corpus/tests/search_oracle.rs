@@ -1,0 +1,97 @@
+//! Exactness: for any query, the articles found are exactly the articles whose title or blocks contain it,
+//! checked against a brute-force scan with random queries, on the default corpus and a generated 100x corpus.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use tifa_corpus::search::fold::fold;
+use tifa_corpus::search::index::IndexData;
+use tifa_corpus::search::{Index, Query};
+use tifa_corpus::{Corpus, ParseOptions, default_corpus, parse_bytes, synth};
+
+/// Every article's title and blocks, folded, as separate strings (a match may not cross them).
+fn fields(corpus: &Corpus) -> Vec<Vec<String>> {
+    corpus
+        .articles
+        .iter()
+        .map(|a| std::iter::once(fold(&a.title)).chain(a.blocks.iter().map(|b| fold(&b.text))).collect())
+        .collect()
+}
+
+fn brute_force(fields: &[Vec<String>], needle: &str) -> Vec<u32> {
+    fields.iter().enumerate().filter(|(_, f)| f.iter().any(|t| t.contains(needle))).map(|(i, _)| i as u32).collect()
+}
+
+/// Queries of 1–6 characters cut from the text, and strings that (almost surely) do not occur.
+fn queries(corpus: &Corpus, count: usize, mut seed: u64) -> Vec<String> {
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let texts: Vec<Vec<char>> =
+        corpus.articles.iter().flat_map(|a| &a.blocks).map(|b| fold(&b.text).chars().collect()).collect();
+    let mut out = Vec::new();
+    for i in 0..count {
+        if i % 5 == 4 {
+            // Rare CJK characters in a random order: absent text.
+            let s: String =
+                (0..2 + next() % 4).map(|_| char::from_u32(0x9F00 + (next() % 0xA0) as u32).unwrap_or('龘')).collect();
+            out.push(s);
+            continue;
+        }
+        let t = &texts[(next() % texts.len() as u64) as usize];
+        if t.is_empty() {
+            continue;
+        }
+        let len = 1 + (next() % 6) as usize;
+        let start = (next() % t.len() as u64) as usize;
+        let end = (start + len).min(t.len());
+        out.push(t[start..end].iter().collect());
+    }
+    out
+}
+
+fn check(corpus: Corpus, count: usize, seed: u64) {
+    let n = corpus.articles.len();
+    let index = Index::from_parts(corpus.clone(), IndexData::empty(n));
+    let fields = fields(&corpus);
+    let mut absent = 0;
+    for q in queries(&corpus, count, seed) {
+        let expected = brute_force(&fields, &q);
+        absent += usize::from(expected.is_empty());
+        assert_eq!(index.matching_text(&Query::parse(&format!("\"{q}\""))), expected, "query {q:?}");
+        assert_eq!(index.containing(&q), expected, "query {q:?}");
+    }
+    assert!(absent > 0, "some queries must have no answer");
+}
+
+#[test]
+fn exact_on_the_default_corpus() {
+    check(default_corpus(), 2000, 0x9E37_79B9_7F4A_7C15);
+}
+
+#[test]
+fn exact_on_a_generated_100x_corpus() {
+    let text = synth::compilation(&default_corpus(), 100, 42);
+    let parsed =
+        parse_bytes("synth-100x.txt", text.as_bytes(), ParseOptions::default()).expect("synthetic corpus parses");
+    let mut corpus = Corpus::new();
+    corpus.articles = parsed.articles;
+    check(corpus, 300, 7);
+}
+
+#[test]
+fn terms_combine_and_exclude() {
+    let corpus = default_corpus();
+    let index = Index::from_parts(corpus.clone(), IndexData::empty(corpus.articles.len()));
+    let both = index.matching_text(&Query::parse("作风 营商环境"));
+    let fields = fields(&corpus);
+    let a = brute_force(&fields, "作风");
+    let b = brute_force(&fields, "营商环境");
+    let expected: Vec<u32> = a.iter().copied().filter(|d| b.contains(d)).collect();
+    assert_eq!(both, expected);
+    let without = index.matching_text(&Query::parse("作风 -营商环境"));
+    let expected: Vec<u32> = a.iter().copied().filter(|d| !b.contains(d)).collect();
+    assert_eq!(without, expected);
+}
