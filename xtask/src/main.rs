@@ -7,6 +7,7 @@
 //! cargo xtask test [STAGE...]    native tests, wasm tests in headless Chromium, dist, browser end-to-end tests
 //! ```
 
+mod bench;
 mod static_server;
 #[cfg(test)]
 mod static_server_tests;
@@ -48,6 +49,11 @@ Commands:
                        dist    the release build of the web app
                        e2e     browser tests of the built app (implies dist)
                      Without STAGE, all four. --keep-going runs the remaining stages after a failure.
+  bench [--scales 1,100,1000] [--native]
+                     Search latency in headless Chromium (wasm) on the default corpus and synthetic corpora
+                     100x and 1000x its size; --native also runs the criterion benchmarks at the same scales.
+  gen-corpus [--factor N] [-o FILE]
+                     Write a deterministic synthetic corpus N times the default one (default 100x, target/bench/).
 ";
 
 fn main() -> ExitCode {
@@ -57,6 +63,8 @@ fn main() -> ExitCode {
         Some("dist") => no_more_args(&args[1..]).and_then(|()| dist().map(|_| ())),
         Some("serve") => serve(&args[1..]),
         Some("test") => test(&args[1..]),
+        Some("bench") => bench::bench(&args[1..]),
+        Some("gen-corpus") => bench::gen_corpus_command(&args[1..]),
         Some("help" | "--help" | "-h") => {
             print!("{USAGE}");
             Ok(())

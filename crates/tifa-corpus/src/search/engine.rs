@@ -19,7 +19,7 @@ const FIELD_WEIGHTS: (f32, f32, f32) = (3.0, 2.0, 1.0);
 const SNIPPET_CONTEXT: usize = 40;
 
 /// What is scored for one required string: the string, its IDF, and its segmented terms with their IDFs.
-type Plan = Vec<(String, f32, Vec<(u32, f32)>)>;
+type Plan = Vec<(memmem::Finder<'static>, f32, Vec<(u32, f32)>)>;
 
 /// How to order hits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -106,9 +106,17 @@ impl Index {
 
     /// Articles matching the text part of the query (required strings present, excluded absent), ascending.
     pub fn matching_text(&self, query: &Query) -> Vec<u32> {
+        self.matching_text_with_df(query).0
+    }
+
+    /// Like [`Index::matching_text`], also returning the document frequency of each required string (for ranking,
+    /// so that no string is searched twice).
+    fn matching_text_with_df(&self, query: &Query) -> (Vec<u32>, Vec<usize>) {
         let mut docs: Option<Vec<u32>> = None;
+        let mut dfs = Vec::with_capacity(query.required.len());
         for term in &query.required {
             let found = self.containing(term);
+            dfs.push(found.len());
             docs = Some(match docs {
                 None => found,
                 Some(prev) => prev.into_iter().filter(|d| found.binary_search(d).is_ok()).collect(),
@@ -119,7 +127,7 @@ impl Index {
             let found = self.containing(term);
             docs.retain(|d| found.binary_search(d).is_err());
         }
-        docs
+        (docs, dfs)
     }
 
     /// Articles matching the whole query, text and filters, ascending.
@@ -131,7 +139,7 @@ impl Index {
 
     /// Run a query.
     pub fn search(&self, query: &Query, options: &SearchOptions) -> Results {
-        let text_matches = self.matching_text(query);
+        let (text_matches, dfs) = self.matching_text_with_df(query);
         let facets = self.facets.counts(&text_matches, &query.filters);
         let docs: Vec<u32> = text_matches
             .into_iter()
@@ -140,7 +148,7 @@ impl Index {
         let mut scored: Vec<(u32, f32)> = if query.required.is_empty() {
             docs.iter().map(|&d| (d, 0.0)).collect()
         } else {
-            let plan = self.plan(query);
+            let plan = self.plan(query, &dfs);
             docs.iter().map(|&d| (d, self.score(d, &plan))).collect()
         };
         if options.sort == Sort::Relevance {
@@ -166,17 +174,18 @@ impl Index {
     }
 
     /// What to score for each required string: its own document frequency and its segmented terms.
-    fn plan(&self, query: &Query) -> Plan {
+    fn plan(&self, query: &Query, dfs: &[usize]) -> Plan {
         let n = self.documents.len() as f32;
         let idf = |df: f32| (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
         query
             .required
             .iter()
-            .map(|q| {
-                let df = self.containing(q).len() as f32;
+            .zip(dfs)
+            .map(|(q, &df)| {
+                let df = df as f32;
                 let terms =
                     self.query_terms(q).into_iter().map(|t| (t, idf(self.doc_freq[t as usize] as f32))).collect();
-                (q.clone(), idf(df), terms)
+                (memmem::Finder::new(q.as_bytes()).into_owned(), idf(df), terms)
             })
             .collect()
     }
@@ -191,17 +200,16 @@ impl Index {
         let norm_tokens = 1.0 - B + B * counts.tokens as f32 / avg_tokens;
         let bm25 = |tf: f32, norm: f32| tf * (K1 + 1.0) / (tf + K1 * norm);
         let mut score = 0.0;
-        for (q, idf_q, terms) in plan {
-            let finder = memmem::Finder::new(q.as_bytes());
+        for (finder, idf_q, terms) in plan {
+            // One scan of the article; each match is weighted by the field it falls in (matches never cross fields).
             let mut tf = 0.0;
-            for f in &doc.fields {
-                let hits = finder.find_iter(doc.field_text(f).as_bytes()).count() as f32;
-                tf += hits
-                    * match f.kind {
-                        FieldKind::Title => wt,
-                        FieldKind::Heading => wh,
-                        FieldKind::Paragraph => wp,
-                    };
+            for at in finder.find_iter(doc.text.as_bytes()) {
+                let i = doc.fields.partition_point(|f| (f.end as usize) <= at);
+                tf += match doc.fields.get(i).map(|f| f.kind) {
+                    Some(FieldKind::Title) => wt,
+                    Some(FieldKind::Heading) => wh,
+                    _ => wp,
+                };
             }
             score += idf_q * bm25(tf, norm_chars);
             for &(t, idf_t) in terms {

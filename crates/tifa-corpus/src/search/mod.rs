@@ -9,6 +9,7 @@ pub mod facets;
 pub mod fold;
 pub mod index;
 pub mod kwic;
+pub mod probe;
 pub mod query;
 pub mod stats;
 
