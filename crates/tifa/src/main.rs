@@ -181,3 +181,15 @@ fn facets(args: FacetsArgs) -> ExitCode {
 pub(crate) fn finish(written: ExitCode, all_loaded: bool) -> ExitCode {
     if written != ExitCode::SUCCESS || !all_loaded { ExitCode::from(1) } else { ExitCode::SUCCESS }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::CommandFactory;
+
+    /// clap checks the definitions (unique flags, valid defaults) only when a command is used; check them all here.
+    #[test]
+    fn command_line_definitions_are_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -83,6 +83,10 @@ pub struct StatsArgs {
     /// How many top terms.
     #[arg(long, default_value_t = 30)]
     limit: usize,
+    /// Print the formulation register instead: every formulation with its kind, origin, count, articles and the
+    /// formulations it co-occurs with.
+    #[arg(long, conflicts_with = "term")]
+    slogans: bool,
     /// Print JSON.
     #[arg(long)]
     json: bool,
@@ -92,7 +96,7 @@ pub struct StatsArgs {
 #[derive(Args, Debug)]
 pub struct KeynessArgs {
     /// Text the selected articles must contain (optional).
-    #[arg(long, short)]
+    #[arg(long)]
     query: Option<String>,
     #[command(flatten)]
     filters: Filters,
@@ -123,6 +127,13 @@ fn build(input: &Input) -> Result<(Index, bool), ExitCode> {
     Ok((Index::build(corpus, enricher.segmenter()), all_loaded))
 }
 
+/// Parse the query, then load and index the input: what every command here starts with.
+fn prepare(text: &str, filters: &Filters, input: &Input) -> Result<(Query, Index, bool), ExitCode> {
+    let query = query_with(text, filters)?;
+    let (index, ok) = build(input)?;
+    Ok((query, index, ok))
+}
+
 fn query_with(text: &str, filters: &Filters) -> Result<Query, ExitCode> {
     let mut query = Query::parse(text);
     for f in &filters.filters {
@@ -140,11 +151,7 @@ fn json<T: serde::Serialize>(value: &T) -> String {
 
 /// Run `tifa search`.
 pub fn search(args: SearchArgs) -> ExitCode {
-    let query = match query_with(&args.query, &args.filters) {
-        Ok(q) => q,
-        Err(code) => return code,
-    };
-    let (index, ok) = match build(&args.input) {
+    let (query, index, ok) = match prepare(&args.query, &args.filters, &args.input) {
         Ok(x) => x,
         Err(code) => return code,
     };
@@ -193,11 +200,7 @@ fn mark(text: &str, spans: &[[u32; 2]]) -> String {
 
 /// Run `tifa kwic`.
 pub fn kwic(args: KwicArgs) -> ExitCode {
-    let query = match query_with("", &args.filters) {
-        Ok(q) => q,
-        Err(code) => return code,
-    };
-    let (index, ok) = match build(&args.input) {
+    let (query, index, ok) = match prepare("", &args.filters, &args.input) {
         Ok(x) => x,
         Err(code) => return code,
     };
@@ -224,15 +227,41 @@ pub fn kwic(args: KwicArgs) -> ExitCode {
 
 /// Run `tifa stats`.
 pub fn stats(args: StatsArgs) -> ExitCode {
-    let query = match query_with("", &args.filters) {
-        Ok(q) => q,
-        Err(code) => return code,
-    };
-    let (index, ok) = match build(&args.input) {
+    let (query, index, ok) = match prepare("", &args.filters, &args.input) {
         Ok(x) => x,
         Err(code) => return code,
     };
     let selection = index.matching(&query);
+    if args.slogans {
+        let mut selected = index.corpus.clone();
+        let keep: std::collections::HashSet<u32> = selection.iter().copied().collect();
+        let mut i = 0u32;
+        selected.articles.retain(|_| {
+            i += 1;
+            keep.contains(&(i - 1))
+        });
+        let register = tifa_corpus::enrich::stats::slogan_register(&selected);
+        let text = if args.json {
+            json(&register)
+        } else {
+            let mut out = String::new();
+            for s in register.iter().take(if args.limit == 0 { usize::MAX } else { args.limit }) {
+                let with: Vec<String> = s.cooccurs.iter().take(4).map(|(t, n)| format!("{t} ({n})")).collect();
+                let _ = writeln!(
+                    out,
+                    "{:>4} art. {:>4}×  {:?}/{:?}  {}   with: {}",
+                    s.articles.len(),
+                    s.count,
+                    s.kind,
+                    s.origin,
+                    s.text,
+                    with.join(", ")
+                );
+            }
+            out
+        };
+        return finish(emit(&text), ok);
+    }
     let text = match &args.term {
         Some(term) => {
             let s = index.term_stats(&tifa_corpus::search::fold::fold(term.trim()), &selection);

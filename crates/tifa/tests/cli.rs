@@ -106,3 +106,47 @@ fn parse_json_carries_the_tags_with_evidence() {
     let value: serde_json::Value = serde_json::from_slice(&bare.stdout).unwrap();
     assert!(value["articles"][0]["slogans"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn search_finds_exactly_the_articles_containing_the_text() {
+    let out = tifa(&["search", "营商环境", "--json", "--limit", "100"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let corpus = tifa_corpus::default_corpus();
+    let expected = corpus
+        .articles
+        .iter()
+        .filter(|a| a.title.contains("营商环境") || a.blocks.iter().any(|b| b.text.contains("营商环境")))
+        .count();
+    assert_eq!(value["total"].as_u64(), Some(expected as u64));
+    assert_eq!(value["hits"].as_array().unwrap().len(), expected);
+    assert!(value["facets"].as_array().unwrap().iter().any(|f| f["facet"] == "theme"));
+}
+
+#[test]
+fn kwic_stats_and_keyness() {
+    let out = tifa(&["kwic", "四风", "--sort", "right", "--json"]);
+    let lines: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let lines = lines.as_array().unwrap();
+    assert!(!lines.is_empty() && lines.iter().all(|l| l["matched"] == "四风"));
+    let stats: serde_json::Value =
+        serde_json::from_slice(&tifa(&["stats", "--term", "四风", "--json"]).stdout).unwrap();
+    assert_eq!(stats["frequency"].as_u64(), Some(lines.len() as u64));
+    let slogans = text(&tifa(&["stats", "--slogans"]).stdout);
+    assert!(slogans.contains("with:"), "{slogans}");
+    assert_eq!(tifa(&["keyness"]).status.code(), Some(2), "keyness needs a selection");
+    assert_eq!(tifa(&["search", "x", "--filter", "colour=red"]).status.code(), Some(2));
+    let key = tifa(&["keyness", "--filter", "agency=纪委监委", "--json"]);
+    assert!(key.status.success(), "{}", text(&key.stderr));
+}
+
+#[test]
+fn index_writes_an_asset_that_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.tifa");
+    let out = tifa(&["index", "-o", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let bytes = std::fs::read(&path).unwrap();
+    let index = tifa_corpus::search::asset::decode(&bytes).expect("the asset decodes");
+    assert_eq!(index.corpus.articles.len(), tifa_corpus::default_corpus().articles.len());
+}

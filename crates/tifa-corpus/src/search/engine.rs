@@ -15,6 +15,8 @@ const K1: f32 = 1.2;
 const B: f32 = 0.75;
 /// Weight of a match in the title, a heading and a paragraph.
 const FIELD_WEIGHTS: (f32, f32, f32) = (3.0, 2.0, 1.0);
+/// Weighted occurrences after which counting stops (BM25 with k1 = 1.2 is within 5% of its limit).
+const TF_CAP: f32 = 24.0;
 /// Characters of context on each side of a match in a snippet.
 const SNIPPET_CONTEXT: usize = 40;
 
@@ -133,7 +135,8 @@ impl Index {
     /// Articles matching the whole query, text and filters, ascending.
     pub fn matching(&self, query: &Query) -> Vec<u32> {
         let mut docs = self.matching_text(query);
-        docs.retain(|&d| query.filters.iter().all(|(f, vs)| self.facets.matches(d as usize, *f, vs)));
+        let filters = self.facets.resolve(&query.filters);
+        docs.retain(|&d| filters.iter().all(|f| self.facets.passes(d as usize, f)));
         docs
     }
 
@@ -141,10 +144,9 @@ impl Index {
     pub fn search(&self, query: &Query, options: &SearchOptions) -> Results {
         let (text_matches, dfs) = self.matching_text_with_df(query);
         let facets = self.facets.counts(&text_matches, &query.filters);
-        let docs: Vec<u32> = text_matches
-            .into_iter()
-            .filter(|&d| query.filters.iter().all(|(f, vs)| self.facets.matches(d as usize, *f, vs)))
-            .collect();
+        let filters = self.facets.resolve(&query.filters);
+        let docs: Vec<u32> =
+            text_matches.into_iter().filter(|&d| filters.iter().all(|f| self.facets.passes(d as usize, f))).collect();
         let mut scored: Vec<(u32, f32)> = if query.required.is_empty() {
             docs.iter().map(|&d| (d, 0.0)).collect()
         } else {
@@ -202,8 +204,13 @@ impl Index {
         let mut score = 0.0;
         for (finder, idf_q, terms) in plan {
             // One scan of the article; each match is weighted by the field it falls in (matches never cross fields).
+            // BM25 saturates: past TF_CAP weighted occurrences the score barely moves, so the scan stops there
+            // (titles come first in the text, so their boost is always counted).
             let mut tf = 0.0;
             for at in finder.find_iter(doc.text.as_bytes()) {
+                if tf >= TF_CAP {
+                    break;
+                }
                 let i = doc.fields.partition_point(|f| (f.end as usize) <= at);
                 tf += match doc.fields.get(i).map(|f| f.kind) {
                     Some(FieldKind::Title) => wt,
@@ -228,7 +235,7 @@ impl Index {
     pub fn query_terms(&self, q: &str) -> Vec<u32> {
         const MAX_WORD: usize = 8;
         let chars: Vec<char> = q.chars().collect();
-        let total: f64 = self.data.term_totals.iter().map(|&c| f64::from(c)).sum::<f64>().max(1.0);
+        let total = self.total_terms;
         let unknown = (1.0 / total).ln() - 10.0;
         let mut best = vec![f64::NEG_INFINITY; chars.len() + 1];
         let mut back: Vec<(usize, Option<u32>)> = vec![(0, None); chars.len() + 1];

@@ -42,6 +42,9 @@ pub struct FacetCounts {
     pub values: Vec<FacetCount>,
 }
 
+/// Every facet index, for articles that pass all filters.
+const ALL_FACETS: [usize; 7] = [0, 1, 2, 3, 4, 5, 6];
+
 fn index_of(facet: Facet) -> usize {
     Facet::ALL.iter().position(|f| *f == facet).unwrap_or(0)
 }
@@ -99,28 +102,43 @@ impl FacetValues {
 
     /// Whether article `doc` has any of `values` for `facet`.
     pub fn matches(&self, doc: usize, facet: Facet, values: &[String]) -> bool {
-        let f = index_of(facet);
-        let ids = &self.docs[doc][f];
-        values.iter().any(|v| self.ids[f].get(v).is_some_and(|id| ids.binary_search(id).is_ok()))
+        let resolved = self.resolve(&[(facet, values.to_vec())]);
+        self.passes(doc, &resolved[0])
+    }
+
+    /// Filters with their values turned into ids once per query (unknown values match nothing).
+    pub fn resolve(&self, filters: &[(Facet, Vec<String>)]) -> Vec<(usize, Vec<u32>)> {
+        filters
+            .iter()
+            .map(|(facet, values)| {
+                let f = index_of(*facet);
+                (f, values.iter().filter_map(|v| self.ids[f].get(v).copied()).collect())
+            })
+            .collect()
+    }
+
+    /// Whether article `doc` passes one resolved filter.
+    pub fn passes(&self, doc: usize, filter: &(usize, Vec<u32>)) -> bool {
+        let ids = &self.docs[doc][filter.0];
+        filter.1.iter().any(|id| ids.binary_search(id).is_ok())
     }
 
     /// Drill-down counts over `docs` (the articles matching the text query), with `filters` applied except each
     /// facet's own.
     pub fn counts(&self, docs: &[u32], filters: &[(Facet, Vec<String>)]) -> Vec<FacetCounts> {
-        let n = Facet::ALL.len();
-        let mut counts: Vec<HashMap<u32, u32>> = vec![HashMap::new(); n];
+        let resolved = self.resolve(filters);
+        let mut counts: Vec<Vec<u32>> = self.names.iter().map(|names| vec![0; names.len()]).collect();
         for &d in docs {
             let d = d as usize;
-            let failing: Vec<usize> =
-                filters.iter().filter(|(f, vs)| !self.matches(d, *f, vs)).map(|(f, _)| index_of(*f)).collect();
-            let counted: Vec<usize> = match failing.as_slice() {
-                [] => (0..n).collect(),
-                [only] => vec![*only],
+            let mut failing = resolved.iter().filter(|r| !self.passes(d, r)).map(|r| r.0);
+            let counted: &[usize] = match (failing.next(), failing.next()) {
+                (None, _) => &ALL_FACETS,
+                (Some(only), None) => &[only],
                 _ => continue,
             };
-            for f in counted {
+            for &f in counted {
                 for &id in &self.docs[d][f] {
-                    *counts[f].entry(id).or_default() += 1;
+                    counts[f][id as usize] += 1;
                 }
             }
         }
@@ -132,8 +150,10 @@ impl FacetValues {
                     filters.iter().filter(|(x, _)| x == facet).flat_map(|(_, vs)| vs.iter()).collect();
                 let mut values: Vec<FacetCount> = counts[f]
                     .iter()
-                    .map(|(&id, &count)| {
-                        let value = self.names[f][id as usize].clone();
+                    .enumerate()
+                    .filter(|(_, count)| **count > 0)
+                    .map(|(id, &count)| {
+                        let value = self.names[f][id].clone();
                         FacetCount {
                             selected: selected.contains(&&value),
                             parent: (*facet == Facet::Region)

@@ -57,6 +57,8 @@ pub struct Index {
     unigrams: HashMap<char, Vec<u32>>,
     /// Average document length in characters.
     pub avg_chars: f32,
+    /// Sum of all term counts (for query segmentation probabilities).
+    pub total_terms: f64,
 }
 
 impl Index {
@@ -144,7 +146,8 @@ impl Index {
         let total: u64 = documents.iter().map(|d| u64::from(d.chars)).sum();
         let avg_chars = if documents.is_empty() { 1.0 } else { total as f32 / documents.len() as f32 };
         let facets = FacetValues::new(&corpus);
-        Index { corpus, documents, data, term_ids, doc_freq, facets, bigrams, unigrams, avg_chars }
+        let total_terms = data.term_totals.iter().map(|&c| f64::from(c)).sum::<f64>().max(1.0);
+        Index { corpus, documents, data, term_ids, doc_freq, facets, bigrams, unigrams, avg_chars, total_terms }
     }
 
     /// Articles that may contain `needle` (a superset, from the bigram filter), ascending. `None` means all.
