@@ -6,6 +6,9 @@
 #[path = "../../xtask/src/static_server.rs"]
 mod static_server;
 
+#[path = "../../xtask/src/chrome_flags.rs"]
+mod chrome_flags;
+
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -101,24 +104,10 @@ impl Browser {
 
         let mut capabilities = Capabilities::new();
         capabilities.insert("browserName".into(), json!("chrome"));
-        capabilities.insert(
-            "goog:chromeOptions".into(),
-            json!({
-                "binary": CHROMIUM,
-                "args": [
-                    "--headless",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-quic",
-                    "--no-first-run",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                    "--window-size=1280,1024",
-                    format!("--user-data-dir={}", processes.profile.display()),
-                ],
-            }),
-        );
+        let mut args: Vec<String> = ["--headless", "--no-sandbox"].iter().map(|a| a.to_string()).collect();
+        args.extend(chrome_flags::CHROME_ARGS.iter().map(|a| a.to_string()));
+        args.push(format!("--user-data-dir={}", processes.profile.display()));
+        capabilities.insert("goog:chromeOptions".into(), json!({ "binary": CHROMIUM, "args": args }));
         // Keep the browser console so tests can check it for errors.
         capabilities.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
         let client = ClientBuilder::new(HttpConnector::new())

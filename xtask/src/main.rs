@@ -8,6 +8,7 @@
 //! ```
 
 mod bench;
+mod chrome_flags;
 mod static_server;
 #[cfg(test)]
 mod static_server_tests;
@@ -521,7 +522,7 @@ fn wasm_tests() -> Result {
     let profile = work.join(format!("chrome-profile-{}", std::process::id()));
     fs::create_dir_all(&profile).map_err(|error| format!("cannot create {}: {error}", profile.display()))?;
     let webdriver_json = work.join("webdriver.json");
-    let mut args: Vec<String> = CHROME_ARGS.iter().map(|arg| arg.to_string()).collect();
+    let mut args: Vec<String> = chrome_flags::CHROME_ARGS.iter().map(|arg| arg.to_string()).collect();
     args.push(format!("--user-data-dir={}", profile.display()));
     let capabilities = format!(
         "{{\n  \"goog:chromeOptions\": {{\n    \"binary\": \"{CHROMIUM}\",\n    \"args\": [{}]\n  }}\n}}\n",
@@ -542,14 +543,3 @@ fn wasm_tests() -> Result {
     let _ = fs::remove_dir_all(&profile);
     result
 }
-
-/// Chromium flags for tests (headless and no-sandbox are added by the test runners themselves).
-const CHROME_ARGS: [&str; 7] = [
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--window-size=1280,1024",
-];
