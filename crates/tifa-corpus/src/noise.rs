@@ -16,6 +16,7 @@ pub const DEFAULT_RULES: &str = include_str!("../../../data/noise.toml");
 #[derive(Debug, Clone)]
 pub struct NoiseRules {
     threshold: f32,
+    scale_chars: f32,
     repeat_weight: f32,
     repeat_min_chars: usize,
     markers: Vec<Regex>,
@@ -35,6 +36,8 @@ struct WordGroup {
 #[derive(Deserialize)]
 struct RawRules {
     threshold: f32,
+    #[serde(default = "default_scale_chars")]
+    scale_chars: f32,
     repeat: RawRepeat,
     #[serde(default)]
     markers: Vec<String>,
@@ -44,6 +47,10 @@ struct RawRules {
     signal: Vec<RawSignal>,
     #[serde(default)]
     words: Vec<WordGroup>,
+}
+
+fn default_scale_chars() -> f32 {
+    80.0
 }
 
 #[derive(Deserialize)]
@@ -87,6 +94,7 @@ impl NoiseRules {
         let compile = |p: &str| Regex::new(p).map_err(|e| RulesError(format!("pattern {p:?}: {e}")));
         Ok(NoiseRules {
             threshold: raw.threshold,
+            scale_chars: raw.scale_chars,
             repeat_weight: raw.repeat.weight,
             repeat_min_chars: raw.repeat.min_chars,
             markers: raw.markers.iter().map(|p| compile(p)).collect::<Result<_, _>>()?,
@@ -120,6 +128,7 @@ impl NoiseRules {
     pub fn empty() -> Self {
         NoiseRules {
             threshold: f32::INFINITY,
+            scale_chars: 80.0,
             repeat_weight: 0.0,
             repeat_min_chars: usize::MAX,
             markers: Vec::new(),
@@ -160,7 +169,10 @@ impl NoiseRules {
             score += self.repeat_weight;
             reasons.push("repeated line".into());
         }
-        (score >= self.threshold).then_some(Verdict { score, reasons })
+        // Signals must dominate the line: a long paragraph that mentions a hotline is still content.
+        let chars = line.chars().count() as f32;
+        let threshold = self.threshold * (chars / self.scale_chars.max(1.0)).max(1.0);
+        (score >= threshold).then_some(Verdict { score, reasons })
     }
 
     /// Split a content line around inline markers: the kept text and the removed fragments.
@@ -228,6 +240,13 @@ mod tests {
             assert_eq!(rules().judge(line, false), None, "{line}");
             assert_eq!(rules().judge(line, true), None, "{line} (repeated)");
         }
+    }
+
+    #[test]
+    fn long_content_with_a_hotline_stays() {
+        let line = "今年以来，xx市纪委监委聚焦“四风”问题开展专项整治，深入基层一线走访调研，督促整改问题xx个，\
+                    推动作风建设持续向好。设立举报专线，联系电话：0851-1234567，欢迎广大群众监督举报。";
+        assert_eq!(rules().judge(line, false), None);
     }
 
     #[test]

@@ -103,3 +103,22 @@ fn asset_round_trips_and_refuses_damage() {
     future[8] = 99;
     assert_eq!(asset::decode(&future).err(), Some(AssetError::Version(99)));
 }
+
+#[test]
+fn huge_context_widths_and_empty_terms_are_harmless() {
+    let idx = index();
+    let lines = idx.kwic("四风", None, usize::MAX, KwicSort::Left);
+    assert!(!lines.is_empty());
+    let all: Vec<u32> = (0..idx.documents.len() as u32).collect();
+    assert_eq!(idx.term_stats("", &all).frequency, 0);
+}
+
+#[test]
+fn a_match_only_in_the_title_gets_a_title_snippet() {
+    let idx = index();
+    let title = &idx.corpus.articles[0].title;
+    let needle: String = title.chars().take(6).collect();
+    let results = idx.search(&Query::parse(&format!("\"{needle}\"")), &SearchOptions::default());
+    let hit = results.hits.iter().find(|h| h.article == 0).expect("the article with that title is found");
+    assert!(!hit.snippets.is_empty());
+}

@@ -29,7 +29,7 @@ const EXAMPLES: &str = "Examples:
   tifa facets                        every facet (region, theme, formulation, agency …) with article counts
   tifa search 营商环境 --filter level=市   articles containing the text, ranked, with snippets and facet counts
   tifa kwic 作风 --sort left          every occurrence with its context, sorted by the words before it
-  tifa stats --filter agency=纪委监委    top terms of a selection; `tifa stats 作风` for one term's frequency and spread
+  tifa stats --filter agency=纪委监委    top terms of a selection; `tifa stats --term 作风` for one string's spread
   tifa keyness --filter agency=纪委监委  terms characteristic of a selection against the rest
   tifa index -o corpus.tifa          the enriched corpus and its index as one binary file (what the browser loads)
 

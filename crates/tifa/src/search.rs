@@ -52,9 +52,9 @@ pub struct KwicArgs {
     filters: Filters,
     #[command(flatten)]
     input: Input,
-    /// Characters of context on each side.
-    #[arg(long, default_value_t = 20)]
-    width: usize,
+    /// Characters of context on each side (1–200).
+    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u16).range(1..=200))]
+    width: u16,
     /// Order of the lines.
     #[arg(long, value_enum, default_value_t = KwicSortArg::Corpus)]
     sort: KwicSortArg,
@@ -211,13 +211,14 @@ pub fn kwic(args: KwicArgs) -> ExitCode {
     };
     let docs = (!query.filters.is_empty()).then(|| index.matching(&query));
     let needle = tifa_corpus::search::fold::fold(args.term.trim());
-    let lines = index.kwic(&needle, docs.as_deref(), args.width, sort);
+    let width = usize::from(args.width);
+    let lines = index.kwic(&needle, docs.as_deref(), width, sort);
     let text = if args.json {
         json(&lines)
     } else {
         let mut out = String::new();
         for l in &lines {
-            let _ = writeln!(out, "{:>w$} 【{}】 {:<w$}  {}", l.left, l.matched, l.right, l.id, w = args.width);
+            let _ = writeln!(out, "{:>w$} 【{}】 {:<w$}  {}", l.left, l.matched, l.right, l.id, w = width);
         }
         let _ = writeln!(out, "{} line(s)", lines.len());
         out
@@ -263,6 +264,10 @@ pub fn stats(args: StatsArgs) -> ExitCode {
         return finish(emit(&text), ok);
     }
     let text = match &args.term {
+        Some(term) if term.trim().is_empty() => {
+            eprintln!("tifa: --term needs a string to measure");
+            return ExitCode::from(2);
+        }
         Some(term) => {
             let s = index.term_stats(&tifa_corpus::search::fold::fold(term.trim()), &selection);
             if args.json {

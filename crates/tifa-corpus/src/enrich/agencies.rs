@@ -150,14 +150,20 @@ impl AgencyTagger {
             .map(|(l, b)| (l.name.clone(), field.evidence(at, at + b.len())))
     }
 
-    /// “我县”, “全市” … in the title or the first two paragraphs.
+    /// “我县”, “全市” … in the title or the first two paragraphs: the earliest, and a 我/本 pronoun (the body's own)
+    /// over a 全 one (which may be a higher level the body reports to).
     fn pronoun_level(&self, fields: &[Field<'_>]) -> Option<Tag> {
-        for field in fields.iter().take(3) {
-            for level in &self.levels {
-                for p in &level.pronouns {
-                    if let Some(i) = field.text.find(p.as_str()) {
-                        return Some(Tag { name: level.name.clone(), evidence: vec![field.evidence(i, i + p.len())] });
-                    }
+        for own in [true, false] {
+            for field in fields.iter().take(3) {
+                let earliest = self
+                    .levels
+                    .iter()
+                    .flat_map(|l| l.pronouns.iter().map(move |p| (l, p)))
+                    .filter(|(_, p)| p.starts_with(['我', '本']) == own)
+                    .filter_map(|(l, p)| field.text.find(p.as_str()).map(|i| (i, l, p)))
+                    .min_by_key(|(i, _, _)| *i);
+                if let Some((i, level, p)) = earliest {
+                    return Some(Tag { name: level.name.clone(), evidence: vec![field.evidence(i, i + p.len())] });
                 }
             }
         }

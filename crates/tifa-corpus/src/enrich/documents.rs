@@ -120,7 +120,7 @@ mod tests {
     #[test]
     fn nested_titles_and_kinds() {
         let text = "出台《关于贯彻落实<xx省推进作风革命的若干规定（试行）>的实施意见》，学习《优化营商环境条例》";
-        let f = Field { block: Some(0), text, placeholders: std::borrow::Cow::Borrowed(&[]) };
+        let f = Field::new(Some(0), text, std::borrow::Cow::Borrowed(&[]));
         let docs = tag(&[f]);
         assert_eq!(docs.len(), 2);
         assert_eq!(docs[0].title, "关于贯彻落实《xx省推进作风革命的若干规定（试行）》的实施意见");

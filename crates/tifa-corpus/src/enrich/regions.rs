@@ -204,7 +204,7 @@ impl RegionTagger {
                     .any(|a| a.evidence.end + 1 == p.start || p.end + 1 == a.evidence.start);
                 let neighbour_place =
                     accepted.iter().any(|a| a.evidence.end + 1 == p.start || p.end + 1 == a.evidence.start);
-                let (byte_start, byte_end) = (char_to_byte(text, p.start), char_to_byte(text, p.end));
+                let (byte_start, byte_end) = (field.byte_at(p.start), field.byte_at(p.end));
                 let introduced = self.rules.context_before.iter().any(|w| text[..byte_start].ends_with(w.as_str()))
                     || text[byte_end..].starts_with('等');
                 if neighbour_place || (adjacent && introduced) {
@@ -232,10 +232,8 @@ impl RegionTagger {
             ("镇", RegionLevel::Township),
             ("乡", RegionLevel::Township),
         ];
-        let offsets: Vec<usize> =
-            field.text.char_indices().map(|(i, _)| i).chain(std::iter::once(field.text.len())).collect();
         for &[ps, pe] in field.placeholders.iter() {
-            let (Some(&s), Some(&e)) = (offsets.get(ps as usize), offsets.get(pe as usize)) else { continue };
+            let (s, e) = (field.byte_at(ps), field.byte_at(pe));
             let masked = &field.text[s..e];
             if !masked.chars().all(|c| matches!(c, 'x' | 'X' | '×' | '○' | '*' | '＊' | '□' | '某')) {
                 continue;
@@ -276,7 +274,9 @@ impl RegionTagger {
             // One abbreviation and a masked partner: 晋x交界.
             let masked_partner = provinces.len() == 1
                 && starts.contains(&start)
-                && tokens.iter().any(|t| t.placeholder && t.start == end && related(t.end));
+                && tokens
+                    .binary_search_by_key(&end, |t| t.start)
+                    .is_ok_and(|i| tokens[i].placeholder && related(tokens[i].end));
             if run_ok || masked_partner {
                 for (k, p) in provinces.iter().enumerate() {
                     let (s, _) = chars[i + k];
@@ -419,8 +419,4 @@ impl RegionTagger {
             places.iter().enumerate().filter(|(_, p)| level_of(p) == level).map(|(i, _)| i).collect();
         (at_level.len() == 1).then(|| at_level[0])
     }
-}
-
-fn char_to_byte(text: &str, chars: u32) -> usize {
-    text.char_indices().nth(chars as usize).map_or(text.len(), |(i, _)| i)
 }

@@ -146,8 +146,8 @@ impl SloganTagger {
         let mut hits = Vec::new();
         for (k, (field, toks)) in fields.iter().zip(tokens).enumerate() {
             let quoted = self.quoted(field, toks);
-            let inside: Vec<(u32, u32)> =
-                quoted_spans(field.text).into_iter().map(|(s, e)| char_span(field.text, s, e)).collect();
+            // Only accepted formulations hide what lies inside them: a known formulation inside quoted speech counts.
+            let inside: Vec<(u32, u32)> = quoted.iter().map(|h| (h.evidence.start, h.evidence.end)).collect();
             let outside = |e: &Evidence| !inside.iter().any(|&(s, t)| s <= e.start && e.end <= t);
             hits.extend(quoted);
             hits.extend(self.reference_hits(field, toks).into_iter().filter(|h| outside(&h.evidence)));
@@ -241,11 +241,13 @@ impl SloganTagger {
             }
             let kind = if is_numbered(&canonical) {
                 SloganKind::Numbered
-            } else if self.is_enumeration(inner, tokens, s, e) {
+            } else if self.is_enumeration(&inner.replace('、', ""), tokens, s, e) {
                 SloganKind::Enumeration
             } else {
                 SloganKind::Quoted
             };
+            // “严、真、细、实、快” and 严、真、细、实、快 are the same enumeration.
+            let canonical = if kind == SloganKind::Enumeration { canonical.replace('、', "") } else { canonical };
             hits.push(Hit {
                 canonical,
                 surface: text[s - '“'.len_utf8()..e + '”'.len_utf8()].to_string(),
@@ -361,7 +363,10 @@ impl SloganTagger {
     /// A quotation of 3–8 characters that the segmenter can only cut into single characters (“严真细实快”).
     fn is_enumeration(&self, inner: &str, tokens: &[Token<'_>], s: usize, e: usize) -> bool {
         let n = inner.chars().count();
-        let inside: Vec<&Token<'_>> = tokens.iter().filter(|t| t.start >= s && t.end <= e).collect();
+        // Tokens are in text order: find the ones inside the quotation by binary search.
+        let from = tokens.partition_point(|t| t.start < s);
+        let to = tokens.partition_point(|t| t.end <= e).max(from);
+        let inside = &tokens[from..to];
         (3..=8).contains(&n)
             && inner.chars().all(crate::marker::is_han)
             && !inside.is_empty()
@@ -405,11 +410,6 @@ fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
         }
     }
     spans
-}
-
-fn char_span(text: &str, s: usize, e: usize) -> (u32, u32) {
-    let cs = text[..s].chars().count() as u32;
-    (cs, cs + text[s..e].chars().count() as u32)
 }
 
 /// Starts with a numeral and a measure or a word: 两个维护, 四风, 三抓.

@@ -289,7 +289,7 @@ impl Index {
         }
         // Rank body fields by the number of distinct strings they contain, then by occurrences.
         let mut candidates: Vec<(usize, usize, usize, Vec<[u32; 2]>)> = Vec::new();
-        for (i, f) in doc.fields.iter().enumerate().filter(|(_, f)| f.kind != FieldKind::Title) {
+        for (i, f) in doc.fields.iter().enumerate() {
             let text = doc.field_text(f);
             let mut spans = Vec::new();
             let mut distinct = 0;
@@ -305,6 +305,10 @@ impl Index {
                 spans.sort_unstable();
                 candidates.push((distinct, spans.len(), i, spans));
             }
+        }
+        // The title is shown anyway: use it only when nothing else matches.
+        if candidates.iter().any(|c| doc.fields[c.2].kind != FieldKind::Title) {
+            candidates.retain(|c| doc.fields[c.2].kind != FieldKind::Title);
         }
         candidates.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
         candidates

@@ -72,7 +72,7 @@ impl Index {
                         start: s as u32,
                         left: original[s.saturating_sub(width)..s].iter().collect(),
                         matched: original[s..e].iter().collect(),
-                        right: original[e..(e + width).min(original.len())].iter().collect(),
+                        right: original[e..e.saturating_add(width).min(original.len())].iter().collect(),
                     });
                 }
             }

@@ -111,7 +111,10 @@ impl Query {
             if term.trim().is_empty() {
                 continue;
             }
-            if negated { q.excluded.push(term) } else { q.required.push(term) }
+            // A match never crosses a line break between blocks, so a phrase typed over several lines is several terms.
+            for part in term.split('\n').filter(|p| !p.trim().is_empty()) {
+                if negated { q.excluded.push(part.to_string()) } else { q.required.push(part.to_string()) }
+            }
         }
         q
     }
@@ -150,6 +153,7 @@ mod tests {
         assert_eq!(q.excluded, ["疫情"]);
         assert_eq!(Query::parse("“两个维护”").required, ["“两个维护”"]);
         assert_eq!(Query::parse("\"unclosed phrase").required, ["unclosed phrase"]);
+        assert_eq!(Query::parse("\"政治引领\n全县\"").required, ["政治引领", "全县"]);
         assert!(Query::parse("   ").is_empty());
         assert!(Query::parse("- -").is_empty());
     }

@@ -57,6 +57,8 @@ pub struct Keyness {
 impl Index {
     /// Frequency and dispersion of `term` (folded) over `selection` (article positions).
     pub fn term_stats(&self, term: &str, selection: &[u32]) -> TermStats {
+        // An empty string would "occur" at every position.
+        let selection = if term.is_empty() { &[][..] } else { selection };
         let finder = memmem::Finder::new(term.as_bytes());
         let sizes: Vec<f64> = selection.iter().map(|&d| f64::from(self.documents[d as usize].chars)).collect();
         let counts: Vec<u32> = selection

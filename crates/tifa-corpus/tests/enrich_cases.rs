@@ -1,0 +1,69 @@
+//! Specific enrichment behaviours found in review, each pinned by a small article.
+
+#![cfg(all(not(target_arch = "wasm32"), feature = "embedded-dict"))]
+
+use std::sync::OnceLock;
+use tifa_corpus::enrich::Enricher;
+use tifa_corpus::{Article, Block, BlockKind, Corpus};
+
+fn enricher() -> &'static Enricher {
+    static E: OnceLock<Enricher> = OnceLock::new();
+    E.get_or_init(|| Enricher::with_embedded_dict().expect("enricher"))
+}
+
+fn tag(title: &str, paragraphs: &[&str]) -> Article {
+    let blocks = paragraphs
+        .iter()
+        .map(|p| Block {
+            kind: BlockKind::Paragraph,
+            text: p.to_string(),
+            level: None,
+            style: None,
+            lines: [2, 2],
+            placeholders: tifa_corpus::placeholder::placeholder_spans(p),
+        })
+        .collect();
+    let mut corpus = Corpus::new();
+    corpus.articles.push(Article { id: "t-01".into(), title: title.into(), blocks, ..Article::default() });
+    enricher().enrich(&mut corpus);
+    corpus.articles.remove(0)
+}
+
+fn slogans(a: &Article) -> Vec<&str> {
+    a.slogans.iter().map(|s| s.text.as_str()).collect()
+}
+
+#[test]
+fn a_known_formulation_inside_quoted_speech_counts() {
+    let a = tag("", &["县委书记强调：“要坚决做到两个维护，全面从严治党。”"]);
+    assert!(slogans(&a).contains(&"两个维护"), "{:?}", slogans(&a));
+}
+
+#[test]
+fn quoted_and_listed_enumerations_share_one_canonical_form() {
+    let a = tag("", &["坚持“严、真、细、实、快”的要求。", "做到严、真、细、实、快，不断提升效能。"]);
+    let enumerations: Vec<&str> =
+        a.slogans.iter().filter(|s| s.surface.len() > 1 || s.text == "严真细实快").map(|s| s.text.as_str()).collect();
+    assert_eq!(enumerations, ["严真细实快"], "{:?}", slogans(&a));
+    assert_eq!(a.slogans.iter().find(|s| s.text == "严真细实快").map(|s| s.evidence.len()), Some(2));
+}
+
+#[test]
+fn evidence_offsets_are_characters_on_long_fields() {
+    let long = format!("{}毕节市纪委监委推动作风建设。", "今年以来，各级各部门持续推进作风建设。".repeat(500));
+    let a = tag("", &[&long]);
+    let chars: Vec<char> = long.chars().collect();
+    for r in &a.regions {
+        for e in &r.evidence {
+            let span: String = chars[e.start as usize..e.end as usize].iter().collect();
+            assert_eq!(span, e.text);
+        }
+    }
+    assert!(a.regions.iter().any(|r| r.name == "毕节市"));
+}
+
+#[test]
+fn the_bodys_own_pronoun_gives_the_level() {
+    let a = tag("", &["我县扎实开展作风建设，获评全省先进单位。"]);
+    assert_eq!(a.level.map(|l| l.name).as_deref(), Some("县/区"));
+}
