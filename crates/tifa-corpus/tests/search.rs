@@ -99,6 +99,10 @@ fn asset_round_trips_and_refuses_damage() {
     let last = damaged.len() - 1;
     damaged[last] ^= 0xFF;
     assert_eq!(asset::decode(&damaged).err(), Some(AssetError::Checksum));
+    // A well-formed file whose parts disagree is refused, not indexed.
+    let mut odd = idx.clone();
+    odd.data.counts.pop();
+    assert!(matches!(asset::decode(&asset::encode(&odd)), Err(AssetError::Corrupt(_))));
     let mut future = bytes;
     future[8] = 99;
     assert_eq!(asset::decode(&future).err(), Some(AssetError::Version(99)));

@@ -117,5 +117,27 @@ pub fn decode(bytes: &[u8]) -> Result<Index, AssetError> {
         body.to_vec()
     };
     let p: Payload = rmp_serde::from_slice(&payload).map_err(|e| AssetError::Corrupt(e.to_string()))?;
+    validate(&p)?;
     Ok(Index::from_parts(p.corpus, p.data))
+}
+
+/// The payload is ours only if its parts agree: one term-count list per article, term ids inside the vocabulary,
+/// blocks and evidence inside their texts. A file with a valid checksum can still have been written by something
+/// else; indexing it must not panic.
+fn validate(p: &Payload) -> Result<(), AssetError> {
+    let corrupt = |what: &str| Err(AssetError::Corrupt(what.to_string()));
+    if p.data.counts.len() != p.corpus.articles.len() {
+        return corrupt("term counts do not match the articles");
+    }
+    if p.data.term_totals.len() != p.data.vocabulary.len() {
+        return corrupt("term totals do not match the vocabulary");
+    }
+    let terms = p.data.vocabulary.len() as u32;
+    if p.data.counts.iter().flat_map(|c| &c.terms).any(|t| t.0 >= terms) {
+        return corrupt("a term id lies outside the vocabulary");
+    }
+    if p.corpus.articles.iter().any(|a| a.source as usize >= p.corpus.sources.len().max(1)) {
+        return corrupt("an article names a source that does not exist");
+    }
+    Ok(())
 }
