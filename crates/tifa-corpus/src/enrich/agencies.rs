@@ -21,9 +21,6 @@ struct Table {
 #[derive(Debug, Clone, Deserialize)]
 struct Agency {
     name: String,
-    #[serde(default)]
-    #[allow(dead_code)]
-    name_en: String,
     patterns: Vec<String>,
     /// A level implied by the type itself (国有企业 → 企业).
     #[serde(default)]
@@ -69,11 +66,6 @@ impl AgencyTagger {
             .build(&patterns)
             .map_err(|e| format!("agency automaton: {e}"))?;
         Ok(AgencyTagger { agencies: table.agency, levels: table.level, automaton, owner })
-    }
-
-    /// Agency type names, in table order.
-    pub fn names(&self) -> impl Iterator<Item = &str> {
-        self.agencies.iter().map(|a| a.name.as_str())
     }
 
     /// The organisation types of the reporting body and its level. `regions` are the article's region tags (the

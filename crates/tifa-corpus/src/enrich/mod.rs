@@ -62,11 +62,6 @@ impl Enricher {
         &self.segmenter
     }
 
-    /// The region tagger (and through it the gazetteer).
-    pub fn region_tagger(&self) -> &regions::RegionTagger {
-        &self.regions
-    }
-
     /// Tag every article of the corpus in place. Corpus-wide evidence (a formula quoted in one article counts
     /// unquoted in another; keyword document frequencies) is gathered first.
     pub fn enrich(&self, corpus: &mut Corpus) {

@@ -25,8 +25,6 @@ struct Taxonomy {
 #[derive(Debug, Clone, Deserialize)]
 struct Theme {
     name: String,
-    #[serde(default)]
-    name_en: String,
     keywords: BTreeMap<String, f32>,
 }
 
@@ -54,11 +52,6 @@ impl ThemeTagger {
             .build(words.keys())
             .map_err(|e| format!("theme automaton: {e}"))?;
         Ok(ThemeTagger { themes: taxonomy.theme, automaton, patterns: words.into_values().collect() })
-    }
-
-    /// Theme names with their English names, in taxonomy order.
-    pub fn names(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.themes.iter().map(|t| (t.name.as_str(), t.name_en.as_str()))
     }
 
     /// Score one article.

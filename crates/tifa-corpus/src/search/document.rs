@@ -63,14 +63,6 @@ impl Document {
         Document { text, fields, chars }
     }
 
-    /// The field containing byte offset `at`, and the character offset of `at` within that field.
-    pub fn locate(&self, at: usize) -> Option<(FieldSpan, u32)> {
-        let i = self.fields.partition_point(|f| (f.end as usize) < at);
-        let f = *self.fields.get(i)?;
-        let start = f.start as usize;
-        (at >= start).then(|| (f, self.text[start..at].chars().count() as u32))
-    }
-
     /// The text of a field.
     pub fn field_text(&self, f: &FieldSpan) -> &str {
         &self.text[f.start as usize..f.end as usize]

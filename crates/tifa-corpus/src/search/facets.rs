@@ -100,12 +100,6 @@ impl FacetValues {
         id
     }
 
-    /// Whether article `doc` has any of `values` for `facet`.
-    pub fn matches(&self, doc: usize, facet: Facet, values: &[String]) -> bool {
-        let resolved = self.resolve(&[(facet, values.to_vec())]);
-        self.passes(doc, &resolved[0])
-    }
-
     /// Filters with their values turned into ids once per query (unknown values match nothing).
     pub fn resolve(&self, filters: &[(Facet, Vec<String>)]) -> Vec<(usize, Vec<u32>)> {
         filters

@@ -177,14 +177,6 @@ impl Index {
         Some(result)
     }
 
-    /// Number of bigram postings (for size reports).
-    pub fn filter_size(&self) -> (usize, usize) {
-        (
-            self.bigrams.len(),
-            self.bigrams.values().map(Vec::len).sum::<usize>() + self.unigrams.values().map(Vec::len).sum::<usize>(),
-        )
-    }
-
     /// Id of a term, if the corpus has it.
     pub fn term_id(&self, term: &str) -> Option<u32> {
         self.term_ids.get(term).copied()
