@@ -10,11 +10,16 @@ use tifa_corpus::search::{Index, KwicSort, Query, SearchOptions, Sort};
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let enricher = Enricher::with_embedded_dict().expect("enricher");
-        let mut corpus = tifa_corpus::default_corpus();
-        enricher.enrich(&mut corpus);
-        Index::build(corpus, enricher.segmenter())
+        Enricher::with_embedded_dict().expect("enricher").enrich_and_index(tifa_corpus::default_corpus())
     })
+}
+
+#[test]
+fn indexing_while_tagging_counts_the_same_terms_as_indexing_afterwards() {
+    let idx = index();
+    let enricher = Enricher::with_embedded_dict().expect("enricher");
+    let again = Index::build(idx.corpus.clone(), enricher.segmenter());
+    assert_eq!(again.data, idx.data);
 }
 
 #[test]

@@ -120,11 +120,14 @@ pub struct IndexArgs {
     output: PathBuf,
 }
 
-/// Build the index over the input, or report why not.
+/// Build the index over the input, or report why not (tagging and indexing share one segmentation).
 fn build(input: &Input) -> Result<(Index, bool), ExitCode> {
-    let (corpus, all_loaded, enricher) = load_tagged(input, true)?;
-    let enricher = enricher.ok_or(ExitCode::from(1))?;
-    Ok((Index::build(corpus, enricher.segmenter()), all_loaded))
+    let (corpus, all_loaded, _) = load_tagged(input, false)?;
+    let enricher = tifa_corpus::enrich::Enricher::with_embedded_dict().map_err(|e| {
+        eprintln!("tifa: cannot tag the corpus: {e}");
+        ExitCode::from(1)
+    })?;
+    Ok((enricher.enrich_and_index(corpus), all_loaded))
 }
 
 /// Parse the query, then load and index the input: what every command here starts with.

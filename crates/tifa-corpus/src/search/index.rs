@@ -4,7 +4,7 @@
 
 use super::document::{Document, FieldKind};
 use super::facets::FacetValues;
-use crate::enrich::segment::Segmenter;
+use crate::enrich::segment::{Segmenter, Token};
 use crate::model::Corpus;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -36,6 +36,62 @@ impl IndexData {
     }
 }
 
+/// The search field kind of a block.
+pub fn field_kind(kind: crate::model::BlockKind) -> FieldKind {
+    if kind == crate::model::BlockKind::Heading { FieldKind::Heading } else { FieldKind::Paragraph }
+}
+
+/// Gathers segmented term counts article by article into [`IndexData`].
+#[derive(Debug, Default)]
+pub struct TermCollector {
+    vocabulary: Vec<String>,
+    term_ids: HashMap<String, u32>,
+    counts: Vec<TermCounts>,
+}
+
+impl TermCollector {
+    /// Count the word tokens of one article's fields (placeholders and punctuation are not terms).
+    pub fn add_article<'t>(&mut self, fields: impl Iterator<Item = (FieldKind, Vec<Token<'t>>)>) {
+        let mut per: HashMap<u32, (u16, u16, u32)> = HashMap::new();
+        let mut total = 0u32;
+        for (kind, tokens) in fields {
+            for t in tokens.iter().filter(|t| !t.placeholder && t.word.chars().any(char::is_alphanumeric)) {
+                let word = super::fold::fold(t.word);
+                let id = match self.term_ids.get(&word) {
+                    Some(&id) => id,
+                    None => {
+                        let id = self.vocabulary.len() as u32;
+                        self.term_ids.insert(word.clone(), id);
+                        self.vocabulary.push(word);
+                        id
+                    }
+                };
+                let e = per.entry(id).or_default();
+                match kind {
+                    FieldKind::Title => e.0 = e.0.saturating_add(1),
+                    FieldKind::Heading => e.1 = e.1.saturating_add(1),
+                    FieldKind::Paragraph => e.2 += 1,
+                }
+                total += 1;
+            }
+        }
+        let mut terms: Vec<(u32, u16, u16, u32)> = per.into_iter().map(|(id, (t, h, p))| (id, t, h, p)).collect();
+        terms.sort_unstable();
+        self.counts.push(TermCounts { terms, tokens: total });
+    }
+
+    /// The collected term data.
+    pub fn finish(self) -> IndexData {
+        let mut term_totals = vec![0u32; self.vocabulary.len()];
+        for c in &self.counts {
+            for &(id, t, h, p) in &c.terms {
+                term_totals[id as usize] += u32::from(t) + u32::from(h) + p;
+            }
+        }
+        IndexData { vocabulary: self.vocabulary, term_totals, counts: self.counts }
+    }
+}
+
 /// The built index over a corpus.
 #[derive(Debug, Clone)]
 pub struct Index {
@@ -62,52 +118,18 @@ pub struct Index {
 }
 
 impl Index {
-    /// Index a corpus, segmenting each field with `tokens` (the enrichment's segmenter).
+    /// Index a corpus, segmenting each field with the enrichment's segmenter. (An enricher that has just tagged the
+    /// corpus already holds the tokens: [`crate::enrich::Enricher::enrich_and_index`] avoids segmenting twice.)
     pub fn build(corpus: Corpus, segmenter: &Segmenter) -> Index {
-        let mut vocabulary: Vec<String> = Vec::new();
-        let mut term_ids: HashMap<String, u32> = HashMap::new();
-        let mut counts = Vec::with_capacity(corpus.articles.len());
+        let mut terms = TermCollector::default();
         for article in &corpus.articles {
-            let mut per: HashMap<u32, (u16, u16, u32)> = HashMap::new();
-            let mut total = 0u32;
-            let title = std::iter::once((FieldKind::Title, article.title.as_str(), &[][..]));
-            let blocks = article.blocks.iter().map(|b| {
-                let kind =
-                    if b.kind == crate::model::BlockKind::Heading { FieldKind::Heading } else { FieldKind::Paragraph };
-                (kind, b.text.as_str(), b.placeholders.as_slice())
-            });
-            for (kind, text, placeholders) in title.chain(blocks) {
-                let owned: Vec<String> = segmenter
-                    .tokens(text, placeholders)
-                    .iter()
-                    .filter(|t| !t.placeholder && t.word.chars().any(|c| c.is_alphanumeric()))
-                    .map(|t| super::fold::fold(t.word))
-                    .collect();
-                for word in owned {
-                    let id = *term_ids.entry(word.clone()).or_insert_with(|| {
-                        vocabulary.push(word);
-                        vocabulary.len() as u32 - 1
-                    });
-                    let e = per.entry(id).or_default();
-                    match kind {
-                        FieldKind::Title => e.0 = e.0.saturating_add(1),
-                        FieldKind::Heading => e.1 = e.1.saturating_add(1),
-                        FieldKind::Paragraph => e.2 += 1,
-                    }
-                    total += 1;
-                }
-            }
-            let mut terms: Vec<(u32, u16, u16, u32)> = per.into_iter().map(|(id, (t, h, p))| (id, t, h, p)).collect();
-            terms.sort_unstable();
-            counts.push(TermCounts { terms, tokens: total });
+            let spans = crate::placeholder::placeholder_spans(&article.title);
+            let title = std::iter::once((FieldKind::Title, segmenter.tokens(&article.title, &spans)));
+            let blocks =
+                article.blocks.iter().map(|b| (field_kind(b.kind), segmenter.tokens(&b.text, &b.placeholders)));
+            terms.add_article(title.chain(blocks));
         }
-        let mut term_totals = vec![0u32; vocabulary.len()];
-        for c in &counts {
-            for &(id, t, h, p) in &c.terms {
-                term_totals[id as usize] += u32::from(t) + u32::from(h) + p;
-            }
-        }
-        Index::from_parts(corpus, IndexData { vocabulary, term_totals, counts })
+        Index::from_parts(corpus, terms.finish())
     }
 
     /// Assemble an index from a corpus and stored term data (the binary asset), rebuilding what is cheap.
