@@ -1,34 +1,237 @@
-//! The root component: parses the default corpus once and lays out the page.
+//! The root: loads the corpus asset with a progress screen, then lays out the explorer (header, navigation, search
+//! box, the current page) and wires the URL hash and the keyboard.
 
+use leptos::ev;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
-use crate::components::article_list::ArticleList;
-use crate::components::source_summary::SourceSummary;
+use crate::browser;
+use crate::components::search_box::SearchBox;
+use crate::i18n::{Lang, tr};
+use crate::loader::{self, Load};
+use crate::route::{Page, Route};
+use crate::state::{Ctx, ctx};
+use crate::views;
+
+/// Local-storage key of the chosen interface language.
+const LANG_KEY: &str = "tifa.lang";
 
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
-    let corpus = tifa_corpus::default_corpus();
-    let article_count = corpus.articles.len();
+    let lang = RwSignal::new(browser::stored(LANG_KEY).map(|c| Lang::from_code(&c)).unwrap_or_default());
+    Effect::new(move |_| browser::set_root_attribute("lang", lang.get().code()));
+    let load = RwSignal::new(Load::Fetching { received: 0, total: None });
+    spawn_local(async move {
+        let done = loader::load(|state| load.set(state)).await;
+        load.set(done);
+    });
+    move || match load.get() {
+        Load::Ready(index) => {
+            let route = RwSignal::new(Route::parse(&browser::hash()));
+            Ctx::new(index, route, lang).install();
+            view! { <Explorer /> }.into_any()
+        }
+        Load::Failed(message) => view! { <LoadError message lang /> }.into_any(),
+        state => view! { <Loading state lang /> }.into_any(),
+    }
+}
 
-    let sources = corpus.sources.into_iter().map(|source| view! { <SourceSummary source /> }).collect_view();
-
-    let body = if article_count == 0 {
-        view! { <p class="empty">"未能从汇编中解析出文章。"</p> }.into_any()
-    } else {
-        view! { <ArticleList articles=corpus.articles /> }.into_any()
+/// The progress screen shown while the asset downloads and the index is built.
+#[component]
+fn Loading(state: Load, lang: RwSignal<Lang>) -> impl IntoView {
+    let l = lang.get_untracked();
+    let (label, value, max) = match state {
+        Load::Fetching { received, total } => {
+            let kb = |b: u64| format!("{:.0} KB", b as f64 / 1024.0);
+            let text = match total {
+                Some(t) => format!("{} {} / {}", tr(l, "正在下载语料", "Downloading the corpus"), kb(received), kb(t)),
+                None => format!("{} {}", tr(l, "正在下载语料", "Downloading the corpus"), kb(received)),
+            };
+            (text, received as f64, total.map(|t| t as f64))
+        }
+        _ => (tr(l, "正在建立索引…", "Building the index…").to_string(), 1.0, Some(1.0)),
     };
-
     view! {
-        <header class="site-header">
-            <p class="brand">
-                <span class="brand-name">"提法"</span>
-                <span class="brand-sub">"政策文件汇编浏览"</span>
-            </p>
-        </header>
-        <main class="tifa" data-article-count=article_count.to_string()>
-            {sources}
-            {body}
+        <main class="loading" aria-busy="true">
+            <p class="brand-name big">"提法"</p>
+            <progress max=max.unwrap_or(1.0) value=max.map(|_| value) aria-label=label.clone()></progress>
+            <p class="loading-label" role="status">{label}</p>
         </main>
     }
+}
+
+/// The asset could not be loaded: say why, in plain words.
+#[component]
+fn LoadError(message: String, lang: RwSignal<Lang>) -> impl IntoView {
+    let l = lang.get_untracked();
+    view! {
+        <main class="load-error" role="alert">
+            <h1>{tr(l, "无法打开语料", "The corpus could not be opened")}</h1>
+            <p class="error-detail">{message}</p>
+            <p>
+                {tr(
+                    l,
+                    "请确认页面是通过网页服务器打开的（例如 cargo xtask serve），且 corpus.tifa 与页面在同一目录；然后刷新页面。",
+                    "Open the page through a web server (for example cargo xtask serve) with corpus.tifa next to it, then reload.",
+                )}
+            </p>
+        </main>
+    }
+}
+
+/// The explorer once the corpus is loaded.
+#[component]
+fn Explorer() -> impl IntoView {
+    let c = ctx();
+    let route = c.route;
+    let _ = window_event_listener(ev::hashchange, move |_| route.set(Route::parse(&browser::hash())));
+    let _ = window_event_listener(ev::keydown, on_key);
+    let lang = c.lang;
+    Effect::new(move |_| {
+        let l = lang.get();
+        let page = route.with(|r| r.page.clone());
+        browser::set_title(&format!("{} · {}", page_name(l, &page), tr(l, "提法", "Tifa")));
+    });
+    // When the first view is on screen: the size-and-speed report reads this mark.
+    Effect::new(move |_| browser::set_root_attribute("data-ready-ms", &format!("{:.1}", browser::now())));
+    let page = move || {
+        let page = route.with(|r| r.page.clone());
+        match page {
+            Page::Browse => view! { <views::browse::Browse /> }.into_any(),
+            Page::Article(id) => view! { <views::article::ArticleView id /> }.into_any(),
+            Page::Slogans => view! { <views::slogans::Slogans /> }.into_any(),
+            Page::Terms => view! { <views::terms::Terms /> }.into_any(),
+            Page::Regions => view! { <views::regions::Regions /> }.into_any(),
+            Page::About => view! { <views::about::About /> }.into_any(),
+        }
+    };
+    view! {
+        <a class="skip" href="#main" on:click=|e| { e.prevent_default(); browser::focus("#main"); }>
+            {move || tr(lang.get(), "跳到正文", "Skip to content")}
+        </a>
+        <header class="site-header">
+            <a class="brand" href="#/">
+                <span class="brand-name">"提法"</span>
+                <span class="brand-sub">{move || tr(lang.get(), "政策文件汇编浏览", "Policy compilation explorer")}</span>
+            </a>
+            <SearchBox />
+            <Nav />
+            <button
+                type="button"
+                class="lang-switch"
+                lang=move || if lang.get() == Lang::Zh { "en" } else { "zh-CN" }
+                on:click=move |_| {
+                    let next = if lang.get_untracked() == Lang::Zh { Lang::En } else { Lang::Zh };
+                    browser::store(LANG_KEY, next.code());
+                    lang.set(next);
+                }
+            >
+                {move || if lang.get() == Lang::Zh { "English" } else { "中文" }}
+            </button>
+        </header>
+        <main id="main" class="tifa" tabindex="-1" data-articles=c.index.corpus.articles.len().to_string()>
+            {page}
+        </main>
+    }
+}
+
+/// The page links; each keeps the current selection.
+#[component]
+fn Nav() -> impl IntoView {
+    let c = ctx();
+    let (route, lang) = (c.route, c.lang);
+    let pages = [Page::Browse, Page::Slogans, Page::Terms, Page::Regions, Page::About];
+    let links = pages
+        .into_iter()
+        .map(|page| {
+            let target = page.clone();
+            let href = move || route.with(|r| r.on(target.clone()).to_hash());
+            let this = page.clone();
+            let current = move || {
+                route.with(|r| {
+                    let here = if matches!(r.page, Page::Article(_)) { Page::Browse } else { r.page.clone() };
+                    (here == this).then_some("page")
+                })
+            };
+            let name = page.clone();
+            view! { <a href=href aria-current=current>{move || page_name(lang.get(), &name)}</a> }
+        })
+        .collect_view();
+    view! { <nav class="site-nav" aria-label=move || tr(lang.get(), "页面", "Pages")>{links}</nav> }
+}
+
+/// A page's name (navigation and document title).
+pub fn page_name(lang: Lang, page: &Page) -> &'static str {
+    match page {
+        Page::Browse => tr(lang, "检索", "Search"),
+        Page::Article(_) => tr(lang, "文章", "Article"),
+        Page::Slogans => tr(lang, "提法", "Formulations"),
+        Page::Terms => tr(lang, "词语", "Terms"),
+        Page::Regions => tr(lang, "地区", "Regions"),
+        Page::About => tr(lang, "概览", "Overview"),
+    }
+}
+
+/// Keyboard: `/` focuses the search box; j/k and the arrow keys move through results; Esc clears the search.
+fn on_key(e: web_sys::KeyboardEvent) {
+    if e.ctrl_key() || e.meta_key() || e.alt_key() {
+        return;
+    }
+    // Keys typed into a field belong to it (the search box handles its own arrows), judged by where the key was
+    // pressed: the field may already have moved the focus elsewhere.
+    let typing = e
+        .target()
+        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+        .map(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+        .unwrap_or(false);
+    match e.key().as_str() {
+        "/" if !typing => {
+            e.prevent_default();
+            browser::focus("#search");
+        }
+        "j" | "ArrowDown" if !typing => {
+            if move_focus(1) {
+                e.prevent_default();
+            }
+        }
+        "k" | "ArrowUp" if !typing => {
+            if move_focus(-1) {
+                e.prevent_default();
+            }
+        }
+        "Escape" if !typing => {
+            let c = ctx();
+            let r = c.route.get_untracked();
+            if !r.q.is_empty() {
+                c.go(&Route { q: String::new(), ..r });
+            }
+            browser::focus("#search");
+        }
+        _ => {}
+    }
+}
+
+/// Move the focus to the next (or previous) result link; false when the page has none.
+pub fn move_focus(step: i32) -> bool {
+    let Ok(items) = document().query_selector_all("[data-nav]") else { return false };
+    let n = items.length() as i32;
+    if n == 0 {
+        return false;
+    }
+    let active = document().active_element();
+    let at = (0..n).find(|&i| {
+        let item = items.item(i as u32);
+        item.is_some() && active.as_ref().map(|a| a.is_same_node(item.as_ref())).unwrap_or(false)
+    });
+    let next = match at {
+        Some(i) => (i + step).clamp(0, n - 1),
+        None if step > 0 => 0,
+        None => n - 1,
+    };
+    items
+        .item(next as u32)
+        .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok())
+        .map(|el| el.focus().is_ok())
+        .unwrap_or(false)
 }

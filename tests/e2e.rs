@@ -1,48 +1,33 @@
-//! Browser end-to-end tests of the built web app (`dist/`), in headless Chromium driven through chromedriver.
+//! Browser end-to-end tests of the built explorer (`dist/`), in headless Chromium driven through chromedriver.
 //!
-//! Run by `cargo xtask test` (stage `e2e`), which builds `dist/` first and sets `TIFA_DIST`. By hand:
+//! Run by `cargo xtask test` (stage `e2e`), which builds `dist/` first and sets `TIFA_DIST` (and `TIFA_AXE`, the
+//! path of axe-core for the accessibility audit). By hand:
 //!
 //! ```text
 //! cargo xtask dist
 //! TIFA_DIST=$PWD/dist cargo test -p tifa-app --test e2e -- --ignored --test-threads=1
 //! ```
 //!
-//! Each test serves `$TIFA_DIST` on a free port, starts its own chromedriver (and so its own Chromium with a fresh
-//! profile), and stops them again, also when the test fails. Expected values come from the core crate, never from
-//! hard-coded titles or counts.
+//! Expected values come from the core engine run natively on the very asset the page loads (`dist/corpus.tifa`),
+//! never from hard-coded titles or counts. Screenshots of every view (light, dark, phone) go to
+//! `target/screenshots/`.
 
 #![cfg(unix)]
 
 mod support;
 
 use std::path::PathBuf;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use fantoccini::Locator;
-use serde_json::json;
+use fantoccini::key::Key;
+use serde_json::{Value, json};
 use support::Browser;
-use tifa_corpus::{Article, BlockKind, Corpus};
-/// What the app shows in place of a title the source lost (see `src/components/article_item.rs`).
-const UNTITLED: &str = "（无标题）";
+use tifa_corpus::search::{Facet, Index, Query, SearchOptions};
 
 // -----------------------------------------------------------------------------------------------------------------
 // Harness
 // -----------------------------------------------------------------------------------------------------------------
-
-type App = Browser;
-
-/// Serve `$TIFA_DIST` and open the app, waiting until it has rendered.
-async fn open_app() -> App {
-    Browser::open(&dist_dir(), "", "main.tifa", Duration::from_secs(30)).await
-}
-
-/// The list item of an article.
-async fn article_item(app: &App, article: &Article) -> fantoccini::elements::Element {
-    app.client
-        .find(Locator::Css(&format!("li.article[data-id=\"{}\"]", article.id)))
-        .await
-        .unwrap_or_else(|error| panic!("no list item for article {} ({error})", article.id))
-}
 
 fn dist_dir() -> PathBuf {
     let dist = std::env::var_os("TIFA_DIST")
@@ -52,19 +37,104 @@ fn dist_dir() -> PathBuf {
     dist
 }
 
-/// The default corpus as the core parses it; the tests need articles to look at.
-fn corpus() -> Corpus {
-    let corpus = tifa_corpus::default_corpus();
-    assert!(!corpus.articles.is_empty(), "the core parser found no articles in the default corpus");
-    corpus
+/// The index the page loads, decoded natively: the oracle for every count and title.
+fn index() -> Index {
+    let bytes = std::fs::read(dist_dir().join("corpus.tifa")).expect("dist/corpus.tifa exists");
+    let index = tifa_corpus::search::asset::decode(&bytes).expect("the asset decodes");
+    assert!(index.corpus.articles.len() > 2, "the default corpus has articles");
+    index
 }
 
-fn shown_title(title: &str) -> String {
-    if title.trim().is_empty() { UNTITLED.to_string() } else { title.to_string() }
+/// Open the app at a hash and wait until the explorer is on screen.
+async fn open(hash: &str) -> Browser {
+    Browser::open(&dist_dir(), hash, "main.tifa", Duration::from_secs(30)).await
 }
 
-fn texts_of_kind(article: &Article, kind: BlockKind) -> Vec<String> {
-    article.blocks.iter().filter(|block| block.kind == kind).map(|block| block.text.clone()).collect()
+/// Poll a script until it returns true.
+async fn wait_until(app: &Browser, condition: &str, what: &str) {
+    let start = Instant::now();
+    loop {
+        if app.eval(&format!("return !!({condition});")).await == json!(true) {
+            return;
+        }
+        assert!(start.elapsed() < Duration::from_secs(10), "timed out waiting until {what} ({condition})");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// The decoded location hash.
+async fn hash(app: &Browser) -> String {
+    app.eval("return decodeURIComponent(location.hash);").await.as_str().unwrap_or_default().to_string()
+}
+
+/// Titles of the listed results.
+async fn result_titles(app: &Browser) -> Vec<String> {
+    app.texts(".hit .hit-title").await
+}
+
+/// What the engine answers for a hash's query, first page.
+fn engine_titles(index: &Index, query: &Query) -> (usize, Vec<String>) {
+    let r = index.search(query, &SearchOptions { limit: 20, snippets: 0, ..SearchOptions::default() });
+    let titles = r
+        .hits
+        .iter()
+        .map(|h| if h.title.trim().is_empty() { "（无标题）".to_string() } else { h.title.clone() })
+        .collect();
+    (r.total, titles)
+}
+
+/// A search term from the corpus itself that selects some but not all articles.
+fn some_term(index: &Index) -> String {
+    let all: Vec<u32> = (0..index.corpus.articles.len() as u32).collect();
+    let n = all.len();
+    index
+        .top_terms(&all, 200)
+        .into_iter()
+        .map(|t| t.term)
+        .find(|t| t.chars().count() >= 2 && (2..n).contains(&index.containing(t).len()))
+        .expect("some frequent term selects part of the corpus")
+}
+
+/// The most frequent value of a facet over the whole corpus, and its article count.
+fn top_value(index: &Index, facet: Facet) -> (String, u32) {
+    let r = index.search(&Query::default(), &SearchOptions { limit: 0, ..SearchOptions::default() });
+    let values = &r.facets[Facet::ALL.iter().position(|f| *f == facet).unwrap_or(0)].values;
+    let v = values.first().unwrap_or_else(|| panic!("the corpus has {} values", facet.key()));
+    (v.value.clone(), v.count)
+}
+
+async fn total_shown(app: &Browser) -> usize {
+    let text = app.texts(".total").await.join("");
+    text.chars().filter(char::is_ascii_digit).collect::<String>().parse().unwrap_or(usize::MAX)
+}
+
+async fn assert_total(app: &Browser, expected: usize) {
+    let start = Instant::now();
+    while total_shown(app).await != expected && start.elapsed() < Duration::from_secs(10) {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let shown = (
+        app.texts(".total").await,
+        hash(app).await,
+        app.eval("return document.querySelector('#search') && document.querySelector('#search').value;").await,
+    );
+    assert_eq!(total_shown(app).await, expected, "shown: {shown:?}");
+    wait_until(app, &format!("document.querySelector('.total') && document.querySelector('.total').textContent.includes('共 {expected} 篇')"), &format!("{expected} results")).await;
+    assert_eq!(total_shown(app).await, expected);
+}
+
+/// No console errors or warnings since the last call.
+async fn assert_clean_console(app: &Browser) {
+    let console = app.console().await;
+    let bad: Vec<&(String, String)> =
+        console.iter().filter(|(level, _)| level == "SEVERE" || level == "WARNING").collect();
+    assert!(bad.is_empty(), "console errors or warnings: {bad:#?}");
+}
+
+async fn type_search(app: &Browser, text: &str) {
+    let input = app.client.find(Locator::Css("#search")).await.expect("the search box");
+    input.clear().await.expect("clear the search box");
+    input.send_keys(text).await.expect("type in the search box");
 }
 
 // -----------------------------------------------------------------------------------------------------------------
@@ -73,135 +143,317 @@ fn texts_of_kind(article: &Article, kind: BlockKind) -> Vec<String> {
 
 #[tokio::test]
 #[ignore = "browser test: run by cargo xtask test"]
-async fn shows_the_compilation_title_and_one_item_per_article() {
-    let corpus = corpus();
-    let app = open_app().await;
-
-    let expected_titles: Vec<String> =
-        corpus.sources.iter().map(|source| source.title.clone().unwrap_or_else(|| source.name.clone())).collect();
-    assert_eq!(app.texts(".source-title").await, expected_titles);
+async fn first_view_lists_the_corpus_with_the_engines_facets() {
+    let index = index();
+    let app = open("").await;
+    wait_until(&app, "document.querySelector('.hit')", "results").await;
+    assert_total(&app, index.corpus.articles.len()).await;
+    let (_, titles) = engine_titles(&index, &Query::default());
+    assert_eq!(result_titles(&app).await, titles);
     assert_eq!(app.eval("return document.documentElement.lang;").await, json!("zh-CN"));
-    let page_title = app.client.title().await.expect("page title");
-    assert!(page_title.contains("提法"), "page title {page_title:?}");
-
-    let expected_found: Vec<String> =
-        corpus.sources.iter().map(|source| format!("{} 篇", source.found_count)).collect();
-    assert_eq!(app.texts(".found-count").await, expected_found);
-    let expected_declared: Vec<String> = corpus
-        .sources
-        .iter()
-        .map(|source| source.declared_count.map_or("未声明".to_string(), |n| format!("{n} 篇")))
-        .collect();
-    assert_eq!(app.texts(".declared-count").await, expected_declared);
-
-    let items = app.client.find_all(Locator::Css("ol.articles > li.article")).await.expect("article items");
-    assert_eq!(items.len(), corpus.articles.len(), "one list item per article");
-    app.close().await;
-}
-
-#[tokio::test]
-#[ignore = "browser test: run by cargo xtask test"]
-async fn shows_the_article_titles_in_the_core_order() {
-    let corpus = corpus();
-    let app = open_app().await;
-
-    let expected: Vec<String> = corpus.articles.iter().map(|article| shown_title(&article.title)).collect();
-    assert_eq!(app.texts("li.article .article-title").await, expected);
-    let ordinals: Vec<String> = corpus.articles.iter().map(|article| article.ordinal.to_string()).collect();
-    assert_eq!(app.texts("li.article .article-ordinal").await, ordinals);
-    let counts: Vec<String> = corpus
-        .articles
-        .iter()
-        .map(|article| format!("{} 段", texts_of_kind(article, BlockKind::Paragraph).len()))
-        .collect();
-    assert_eq!(app.texts("li.article .paragraph-count").await, counts);
-    // Nothing is expanded yet.
-    assert!(app.texts(".article-body").await.is_empty());
-    app.close().await;
-}
-
-#[tokio::test]
-#[ignore = "browser test: run by cargo xtask test"]
-async fn expanding_an_article_shows_its_headings_and_paragraphs() {
-    let corpus = corpus();
-    let article = corpus
-        .articles
-        .iter()
-        .find(|article| article.blocks.iter().any(|block| block.kind == BlockKind::Paragraph))
-        .expect("the core found at least one article with paragraphs");
-    let app = open_app().await;
-
-    let item = article_item(&app, article).await;
-    let toggle = item.find(Locator::Css("button.article-toggle")).await.expect("the article's toggle button");
-    assert_eq!(toggle.attr("aria-expanded").await.expect("aria-expanded").as_deref(), Some("false"));
-    toggle.click().await.expect("click the article");
-    item.find(Locator::Css(".article-body")).await.expect("the article body appears");
-    assert_eq!(toggle.attr("aria-expanded").await.expect("aria-expanded").as_deref(), Some("true"));
-
-    let selector = |inner: &str| format!("li.article[data-id=\"{}\"] .article-body {inner}", article.id);
-    assert_eq!(app.texts(&selector("p.paragraph")).await, texts_of_kind(article, BlockKind::Paragraph));
-    assert_eq!(app.texts(&selector(".heading")).await, texts_of_kind(article, BlockKind::Heading));
-    // Blocks in reading order, whatever their kind.
-    let all: Vec<String> = article.blocks.iter().map(|block| block.text.clone()).collect();
-    assert_eq!(app.texts(&selector(":is(p.paragraph, .heading)")).await, all);
-    // Only this article is open.
-    assert_eq!(app.texts(".article-body").await.len(), 1);
-
-    toggle.click().await.expect("click the article again");
-    assert!(app.texts(".article-body").await.is_empty(), "a second click collapses the article");
-    app.close().await;
-}
-
-#[tokio::test]
-#[ignore = "browser test: run by cargo xtask test"]
-async fn has_no_console_errors_when_loading_and_expanding_everything() {
-    let corpus = corpus();
-    let app = open_app().await;
-    // Open every article, so every block is rendered once.
-    app.eval("document.querySelectorAll('button.article-toggle').forEach(b => b.click()); return null;").await;
-    let bodies = app.texts(".article-body").await.len();
-    assert_eq!(bodies, corpus.articles.len(), "every article expanded");
-
-    let console = app.console().await;
-    let errors: Vec<&(String, String)> = console.iter().filter(|(level, _)| level == "SEVERE").collect();
-    assert!(errors.is_empty(), "console errors: {errors:#?}");
-    let warnings: Vec<&(String, String)> = console.iter().filter(|(level, _)| level == "WARNING").collect();
-    assert!(warnings.is_empty(), "console warnings: {warnings:#?}");
-    app.close().await;
-}
-
-#[tokio::test]
-#[ignore = "browser test: run by cargo xtask test"]
-async fn screenshots_in_light_and_dark() {
-    let corpus = corpus();
-    let app = open_app().await;
-    let light = app.screenshot("list").await;
-    let background = "return getComputedStyle(document.body).backgroundColor;";
-    let light_background = app.eval(background).await;
-
-    // Prefer an article with headings, to see both kinds of block.
-    let with_heading =
-        corpus.articles.iter().find(|article| article.blocks.iter().any(|block| block.kind == BlockKind::Heading));
-    if let Some(article) = with_heading.or(corpus.articles.first()) {
-        let item = article_item(&app, article).await;
-        item.find(Locator::Css("button.article-toggle")).await.expect("toggle").click().await.expect("click");
-        item.find(Locator::Css(".article-body")).await.expect("the article body appears");
+    // Theme counts as the engine counts them (the first values shown before "more").
+    let r = index.search(&Query::default(), &SearchOptions { limit: 0, ..SearchOptions::default() });
+    let themes = &r.facets[Facet::ALL.iter().position(|f| *f == Facet::Theme).unwrap_or(0)].values;
+    let shown_names = app.texts("#facet-theme .value .name").await;
+    let shown_counts = app.texts("#facet-theme .value .count").await;
+    for (i, v) in themes.iter().take(shown_names.len()).enumerate() {
+        assert_eq!((&shown_names[i], &shown_counts[i]), (&v.value, &v.count.to_string()));
     }
-    let expanded = app.screenshot("expanded").await;
+    assert!(!shown_names.is_empty(), "the theme facet lists values");
+    // The region facet is a tree whose roots are provinces.
+    let roots = app.texts("#facet-region .tree > li > .node-row .name").await;
+    assert!(!roots.is_empty());
+    assert!(roots.iter().all(|r| !index.facets.region_parent.contains_key(r)), "tree roots have no parent: {roots:?}");
+    assert_clean_console(&app).await;
+    app.close().await;
+}
 
-    app.chrome_command(
-        "goog/cdp/execute",
-        json!({
-            "cmd": "Emulation.setEmulatedMedia",
-            "params": { "features": [{ "name": "prefers-color-scheme", "value": "dark" }] },
-        }),
+#[tokio::test]
+#[ignore = "browser test: run by cargo xtask test"]
+async fn searching_and_combining_facets_agree_with_the_engine() {
+    let index = index();
+    let term = some_term(&index);
+    let app = open("").await;
+    wait_until(&app, "document.querySelector('.hit')", "results").await;
+    type_search(&app, &term).await;
+    let query = Query::parse(&term);
+    let (total, titles) = engine_titles(&index, &query);
+    assert_total(&app, total).await;
+    assert_eq!(result_titles(&app).await, titles, "ranked like the engine for {term}");
+    assert!(hash(&app).await.contains(&format!("q={term}")), "the query is in the link");
+    assert!(!app.texts(".hit .snippet mark.q").await.is_empty(), "snippets highlight the match");
+
+    // Add the first theme value shown, then the first province: counts follow the engine each time.
+    let theme = app.texts("#facet-theme .value .name").await.first().cloned().expect("a theme value");
+    app.client.find(Locator::Css("#facet-theme .value input")).await.expect("theme box").click().await.expect("click");
+    let mut q = query.clone();
+    q.filter("theme", &theme).expect("theme is a facet");
+    let (total, titles) = engine_titles(&index, &q);
+    assert_total(&app, total).await;
+    assert_eq!(result_titles(&app).await, titles);
+    assert_eq!(app.texts(".chip.removable").await.len(), 1, "one active filter chip");
+
+    let province = app.texts("#facet-region .tree > li .name").await.first().cloned();
+    if let Some(province) = province {
+        app.client
+            .find(Locator::Css("#facet-region .tree > li input"))
+            .await
+            .expect("region box")
+            .click()
+            .await
+            .expect("click");
+        q.filter("region", &province).expect("region is a facet");
+        let (total, titles) = engine_titles(&index, &q);
+        assert_total(&app, total).await;
+        assert_eq!(result_titles(&app).await, titles);
+        assert!(hash(&app).await.contains(&format!("region={province}")));
+    }
+    // Removing the theme chip drops that filter only.
+    app.client
+        .find(Locator::Css(".chip.removable[data-facet='theme']"))
+        .await
+        .expect("theme chip")
+        .click()
+        .await
+        .expect("click");
+    wait_until(&app, "!location.hash.includes('theme=')", "the theme filter is gone").await;
+    // Clear all.
+    app.client.find(Locator::Css(".clear-all")).await.expect("clear all").click().await.expect("click");
+    assert_total(&app, index.corpus.articles.len()).await;
+    assert_clean_console(&app).await;
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "browser test: run by cargo xtask test"]
+async fn a_link_restores_the_view_and_back_forward_work() {
+    let index = index();
+    let term = some_term(&index);
+    let (theme, _) = top_value(&index, Facet::Theme);
+    let link = format!("#/?q={term}&theme={theme}&sort=corpus");
+    let app = open(&link).await;
+    let mut q = Query::parse(&term);
+    q.filter("theme", &theme).expect("facet");
+    let options =
+        SearchOptions { limit: 20, snippets: 0, sort: tifa_corpus::search::Sort::Corpus, ..SearchOptions::default() };
+    let r = index.search(&q, &options);
+    assert_total(&app, r.total).await;
+    let expected: Vec<String> = r.hits.iter().map(|h| h.title.clone()).collect();
+    assert_eq!(result_titles(&app).await, expected, "corpus order restored from the link");
+    assert_eq!(app.eval("return document.querySelector('#search').value;").await, json!(term));
+    assert_eq!(app.texts("#facet-theme input:checked ~ .name").await, [theme.clone()]);
+
+    // Open the first result: the article shows its title and the query highlighted.
+    let first = r.hits.first().expect("at least one hit");
+    app.client.find(Locator::Css(".hit .hit-title")).await.expect("a result").click().await.expect("click");
+    wait_until(&app, "document.querySelector('.reader-head h1')", "the article").await;
+    let article = &index.corpus.articles[first.article as usize];
+    assert_eq!(app.texts(".reader-head h1").await, [article.title.clone()]);
+    assert!(hash(&app).await.starts_with(&format!("#/article/{}", article.id)));
+    assert!(!app.texts(".reader-text mark.q").await.is_empty(), "the query is highlighted in the article");
+    let headings = article.blocks.iter().filter(|b| b.kind == tifa_corpus::BlockKind::Heading).count();
+    assert_eq!(app.texts(".outline li").await.len(), headings, "one outline entry per heading");
+    // Previous/next follow the result list.
+    if let Some(next) = r.hits.get(1) {
+        app.client.find(Locator::Css(".result-nav a.next")).await.expect("next").click().await.expect("click");
+        let next_article = &index.corpus.articles[next.article as usize];
+        wait_until(
+            &app,
+            &format!("decodeURIComponent(location.hash).startsWith('#/article/{}')", next_article.id),
+            "the next article",
+        )
+        .await;
+        app.client.back().await.expect("back");
+        wait_until(
+            &app,
+            &format!("decodeURIComponent(location.hash).startsWith('#/article/{}')", article.id),
+            "back to the first",
+        )
+        .await;
+    }
+    app.client.back().await.expect("back");
+    wait_until(&app, "document.querySelector('.hit')", "the results again").await;
+    assert_total(&app, r.total).await;
+    app.client.forward().await.expect("forward");
+    wait_until(&app, "document.querySelector('.reader-head h1')", "the article again").await;
+    assert_clean_console(&app).await;
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "browser test: run by cargo xtask test"]
+async fn the_keyboard_reaches_everything() {
+    let index = index();
+    let term = some_term(&index);
+    let app = open("").await;
+    wait_until(&app, "document.querySelector('.hit')", "results").await;
+    let body = app.client.find(Locator::Css("body")).await.expect("body");
+    body.send_keys("/").await.expect("press /");
+    wait_until(&app, "document.activeElement.id === 'search'", "/ focuses the search box").await;
+    let input = app.client.find(Locator::Css("#search")).await.expect("search box");
+    input.send_keys(&term).await.expect("type");
+    input.send_keys(&Key::Enter.to_string()).await.expect("enter");
+    let (total, titles) = engine_titles(&index, &Query::parse(&term));
+    assert_total(&app, total).await;
+    input.send_keys(&Key::Down.to_string()).await.expect("down");
+    wait_until(&app, "document.activeElement.classList.contains('hit-title')", "down moves into the results").await;
+    let focused = || "return document.activeElement.textContent;";
+    assert_eq!(app.eval(focused()).await, json!(titles[0]));
+    if titles.len() > 1 {
+        app.client.active_element().await.expect("active").send_keys("j").await.expect("j");
+        assert_eq!(app.eval(focused()).await, json!(titles[1]));
+        app.client.active_element().await.expect("active").send_keys("k").await.expect("k");
+        assert_eq!(app.eval(focused()).await, json!(titles[0]));
+    }
+    app.client.active_element().await.expect("active").send_keys(&Key::Enter.to_string()).await.expect("enter");
+    wait_until(&app, "location.hash.startsWith('#/article/')", "Enter opens the article").await;
+    app.client.back().await.expect("back");
+    wait_until(&app, "document.querySelector('.hit')", "results").await;
+    let body = app.client.find(Locator::Css("body")).await.expect("body");
+    body.send_keys(&Key::Escape.to_string()).await.expect("escape");
+    assert_total(&app, index.corpus.articles.len()).await;
+    assert_eq!(app.eval("return document.querySelector('#search').value;").await, json!(""));
+    assert_clean_console(&app).await;
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "browser test: run by cargo xtask test"]
+async fn the_other_views_show_what_the_engine_computes() {
+    let index = index();
+    let all: Vec<&tifa_corpus::Article> = index.corpus.articles.iter().collect();
+    let app = open("#/slogans").await;
+    let register = tifa_corpus::enrich::stats::slogan_register_of(all.iter().copied());
+    wait_until(&app, "document.querySelector('.slogans-table tbody tr')", "the slogan table").await;
+    let rows = app.texts(".slogans-table tbody th").await;
+    let expected: Vec<String> = register.iter().take(rows.len()).map(|s| s.text.clone()).collect();
+    assert_eq!(rows, expected);
+    assert_eq!(rows.len(), register.len().min(60));
+    // KWIC of the first formulation.
+    app.client.find(Locator::Css(".kwic-open")).await.expect("KWIC button").click().await.expect("click");
+    wait_until(&app, "document.querySelector('.kwic-table tr')", "the concordance").await;
+    let kws = app.texts(".kwic-table .kw").await;
+    assert!(!kws.is_empty());
+
+    app.client.goto(&format!("{}#/terms", app.processes.url())).await.expect("terms");
+    wait_until(&app, "document.querySelector('.chart.bars')", "the top-terms chart").await;
+    let top = index.top_terms(&(0..all.len() as u32).collect::<Vec<_>>(), 30);
+    assert_eq!(app.texts(".chart.bars .bar-row").await.len(), top.len());
+    let term = &top[0].term;
+    app.client.goto(&format!("{}#/terms?term={term}&kwic=right", app.processes.url())).await.expect("term");
+    wait_until(&app, "document.querySelector('.kwic-table tr')", "the term's concordance").await;
+    let lines = index.kwic(term, None, 30, tifa_corpus::search::KwicSort::Right);
+    assert_eq!(app.texts(".kwic-table .kw").await.len(), lines.len().min(100));
+    let rights = app.texts(".kwic-table .right").await;
+    assert_eq!(rights.first(), lines.first().map(|l| &l.right), "sorted by right context like the engine");
+
+    app.client.goto(&format!("{}#/regions", app.processes.url())).await.expect("regions");
+    wait_until(&app, "document.querySelector('.regions table.data tbody tr')", "the province table").await;
+    let provinces = tifa_corpus::enrich::stats::province_counts(all.iter().copied());
+    let shown = app.texts(".regions .table-wrap table.data tbody th").await;
+    assert_eq!(shown.len(), provinces.len());
+    assert_eq!(shown.first(), provinces.first().map(|p| &p.province));
+
+    app.client.goto(&format!("{}#/about", app.processes.url())).await.expect("about");
+    wait_until(&app, "document.querySelector('.about table.data')", "the overview").await;
+    let found: Vec<String> = index.corpus.sources.iter().map(|s| s.found_count.to_string()).collect();
+    assert_eq!(app.texts(".about table.data tbody td:nth-of-type(4)").await, found);
+    assert_clean_console(&app).await;
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "browser test: run by cargo xtask test"]
+async fn english_switch_persists() {
+    let app = open("").await;
+    wait_until(&app, "document.querySelector('.hit')", "results").await;
+    app.client.find(Locator::Css(".lang-switch")).await.expect("switch").click().await.expect("click");
+    wait_until(&app, "document.documentElement.lang === 'en'", "English").await;
+    assert!(app.texts(".site-nav a").await.contains(&"Search".to_string()));
+    app.client.refresh().await.expect("reload");
+    wait_until(&app, "document.querySelector('.hit')", "results after reload").await;
+    assert_eq!(app.eval("return document.documentElement.lang;").await, json!("en"));
+    assert_clean_console(&app).await;
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "browser test: run by cargo xtask test"]
+async fn a_broken_asset_is_explained_in_the_page() {
+    let dir = std::env::temp_dir().join(format!("tifa-broken-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    for entry in std::fs::read_dir(dist_dir()).expect("dist") {
+        let path = entry.expect("entry").path();
+        std::fs::copy(&path, dir.join(path.file_name().expect("name"))).expect("copy");
+    }
+    std::fs::write(dir.join("corpus.tifa"), b"TIFAIDX\0 not really").expect("write");
+    let app = Browser::open(&dir, "", ".load-error", Duration::from_secs(30)).await;
+    let text = app.texts(".load-error").await.join("");
+    assert!(text.contains("corpus.tifa"), "names the file: {text}");
+    std::fs::remove_file(dir.join("corpus.tifa")).expect("remove");
+    app.client.refresh().await.expect("reload");
+    wait_until(
+        &app,
+        "document.querySelector('.load-error') && document.querySelector('.load-error').textContent.includes('404')",
+        "a missing asset is explained",
     )
     .await;
-    assert_ne!(app.eval(background).await, light_background, "dark mode changes the background");
-    let dark = app.screenshot("expanded-dark").await;
+    app.close().await;
+    let _ = std::fs::remove_dir_all(&dir);
+}
 
-    for path in [light, expanded, dark] {
-        println!("screenshot: {}", path.display());
+/// Axe-core's audit of one view: violations of serious or critical impact.
+async fn axe_violations(app: &Browser) -> Vec<Value> {
+    let Some(axe) = std::env::var_os("TIFA_AXE") else { return Vec::new() };
+    let source = std::fs::read_to_string(&axe).expect("read axe-core");
+    app.eval(&format!("{source}; return null;")).await;
+    let result = app
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, { resultTypes: ['violations'] }).then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => ({ id: v.id, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ')) })))).catch(e => done([{ id: 'axe-error', help: String(e) }]));",
+            Vec::new(),
+        )
+        .await
+        .expect("run axe");
+    result.as_array().cloned().unwrap_or_default()
+}
+
+#[tokio::test]
+#[ignore = "browser test: run by cargo xtask test"]
+async fn every_view_in_light_dark_and_phone_passes_the_accessibility_audit() {
+    let index = index();
+    let term = some_term(&index);
+    let article = &index.corpus.articles[index.containing(&term)[0] as usize];
+    let views = [
+        ("browse", format!("#/?q={term}")),
+        ("article", format!("#/article/{}?q={term}", article.id)),
+        ("slogans", "#/slogans".to_string()),
+        ("terms", format!("#/terms?term={term}")),
+        ("regions", "#/regions".to_string()),
+        ("about", "#/about".to_string()),
+    ];
+    let app = open("").await;
+    let mut problems = Vec::new();
+    for (mode, width) in [("light", 1400), ("dark", 1400), ("phone", 390)] {
+        app.client.set_window_size(width, 900).await.expect("window size");
+        let scheme = if mode == "dark" { "dark" } else { "light" };
+        app.chrome_command(
+            "goog/cdp/execute",
+            json!({ "cmd": "Emulation.setEmulatedMedia", "params": { "features": [{ "name": "prefers-color-scheme", "value": scheme }] } }),
+        )
+        .await;
+        for (name, hash) in &views {
+            app.client.goto(&format!("{}{hash}", app.processes.url())).await.expect("open the view");
+            wait_until(&app, "document.querySelector('main.tifa > *')", name).await;
+            tokio::time::sleep(Duration::from_millis(150)).await;
+            app.screenshot(&format!("{name}-{mode}")).await;
+            for v in axe_violations(&app).await {
+                problems.push(format!("{name} ({mode}): {v}"));
+            }
+        }
     }
+    assert!(problems.is_empty(), "accessibility violations:\n{}", problems.join("\n"));
+    assert_clean_console(&app).await;
     app.close().await;
 }

@@ -1,7 +1,8 @@
-//! UI components, one per file.
+//! Reusable pieces of the views.
 
-pub mod article_item;
-pub mod article_list;
-pub mod block_view;
-pub mod note_list;
-pub mod source_summary;
+pub mod charts;
+pub mod chips;
+pub mod facet_panel;
+pub mod kwic_table;
+pub mod marked_text;
+pub mod search_box;

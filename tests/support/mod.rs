@@ -84,6 +84,13 @@ pub struct Browser {
     pub processes: Processes,
 }
 
+impl Processes {
+    /// The served folder's URL (ends with `/`).
+    pub fn url(&self) -> String {
+        self.server.url()
+    }
+}
+
 impl Browser {
     /// Serve `dist`, start chromedriver and Chromium, open `page` (a path and query relative to the served root)
     /// and wait until an element matching `ready` exists.

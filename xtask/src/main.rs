@@ -30,11 +30,14 @@ const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const TRUNK_VERSION_REQ: &str = "~0.21";
 const TRUNK_VERSION_PREFIX: &str = "trunk 0.21.";
 const BINARYEN_NPM: &str = "binaryen@132.0.0";
+const AXE_NPM: &str = "axe-core@4.14.1";
 const WASM_OPT_VERSION: &str = "version 132";
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 const BROWSER_PACKAGES: [&str; 3] = ["chromium", "chromium-driver", "fonts-wqy-zenhei"];
 const DEFAULT_PORT: u16 = 8080;
+/// The corpus asset's file name in dist/ (the app fetches it relative to the page).
+const ASSET_NAME: &str = "corpus.tifa";
 
 const USAGE: &str = "\
 Usage: cargo xtask <command>
@@ -173,6 +176,7 @@ fn setup(tools: Tools) -> Result {
     ensure_wasm_opt()?;
     if tools == Tools::All {
         ensure_browser()?;
+        ensure_axe()?;
     }
     say(format!("setup: everything needed is installed ({})", seconds(start.elapsed())));
     Ok(())
@@ -286,6 +290,33 @@ fn ensure_wasm_opt() -> Result {
     }
 }
 
+/// Where axe-core (the accessibility audit the browser tests inject) is installed from npm.
+fn axe_path() -> PathBuf {
+    repo_root().join("target").join("npm").join("node_modules").join("axe-core").join("axe.min.js")
+}
+
+fn ensure_axe() -> Result {
+    if axe_path().is_file() {
+        say(format!("ok: {AXE_NPM} ({})", axe_path().display()));
+        return Ok(());
+    }
+    if output_of("npm", &["--version"]).is_none() {
+        apt_install(&["nodejs", "npm"])?;
+    }
+    let prefix = repo_root().join("target").join("npm");
+    fs::create_dir_all(&prefix).map_err(|error| format!("cannot create {}: {error}", prefix.display()))?;
+    say(format!("installing {AXE_NPM} into {} (accessibility audit for the browser tests)", prefix.display()));
+    run(Command::new("npm")
+        .args(["install", "--no-save", "--no-audit", "--no-fund", "--prefix"])
+        .arg(&prefix)
+        .arg(AXE_NPM))?;
+    if axe_path().is_file() {
+        Ok(())
+    } else {
+        Err(format!("npm installed {AXE_NPM} but {} is missing", axe_path().display()))
+    }
+}
+
 fn ensure_browser() -> Result {
     let missing: Vec<&str> = BROWSER_PACKAGES.into_iter().filter(|package| !deb_installed(package)).collect();
     if missing.is_empty() && Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
@@ -362,6 +393,7 @@ fn build_dist() -> Result<PathBuf> {
     if !dist.join("index.html").is_file() {
         return Err(format!("trunk finished but {} is missing", dist.join("index.html").display()));
     }
+    let asset = write_corpus_asset(&dist)?;
     let wasm_size: u64 = fs::read_dir(&dist)
         .map_err(|error| format!("cannot list {}: {error}", dist.display()))?
         .filter_map(|entry| entry.ok())
@@ -369,8 +401,35 @@ fn build_dist() -> Result<PathBuf> {
         .filter_map(|entry| entry.metadata().ok())
         .map(|metadata| metadata.len())
         .sum();
-    say(format!("dist: built {} in {} (wasm: {} KiB)", dist.display(), seconds(start.elapsed()), wasm_size / 1024));
+    say(format!(
+        "dist: built {} in {} (wasm: {} KiB, corpus asset: {} KiB)",
+        dist.display(),
+        seconds(start.elapsed()),
+        wasm_size / 1024,
+        asset / 1024
+    ));
     Ok(dist)
+}
+
+/// Parse, enrich and index the default corpus (every `.txt` in data/corpus/) natively with the `tifa` CLI, into
+/// `dist/corpus.tifa`: the browser loads it instead of segmenting again. Returns its size in bytes.
+fn write_corpus_asset(dist: &Path) -> Result<u64> {
+    let corpus_dir = repo_root().join("data").join("corpus");
+    let mut inputs: Vec<PathBuf> = fs::read_dir(&corpus_dir)
+        .map_err(|error| format!("cannot list {}: {error}", corpus_dir.display()))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension() == Some(OsStr::new("txt")))
+        .collect();
+    inputs.sort();
+    if inputs.is_empty() {
+        return Err(format!("{} has no .txt files: nothing to index", corpus_dir.display()));
+    }
+    let out = dist.join(ASSET_NAME);
+    say(format!("indexing {} file(s) of {} into {}", inputs.len(), corpus_dir.display(), out.display()));
+    run(cargo().args(["run", "--release", "-q", "-p", "tifa", "--", "index", "-q"]).args(&inputs).arg("-o").arg(&out))?;
+    fs::metadata(&out)
+        .map(|m| m.len())
+        .map_err(|error| format!("the index was not written to {}: {error}", out.display()))
 }
 
 fn serve(args: &[String]) -> Result {
@@ -504,7 +563,8 @@ fn run_stage(stage: Stage) -> Result {
             let dist = repo_root().join("dist");
             run(cargo()
                 .args(["test", "-p", "tifa-app", "--test", "e2e", "--", "--ignored", "--test-threads=1"])
-                .env("TIFA_DIST", &dist))
+                .env("TIFA_DIST", &dist)
+                .env("TIFA_AXE", axe_path()))
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Corpus-wide views of the tags: facet values with counts, the formulation register with co-occurrence.
 
-use crate::model::{Corpus, SloganKind, SloganOrigin};
-use std::collections::BTreeMap;
+use crate::model::{Article, Corpus, SloganKind, SloganOrigin};
+use std::collections::{BTreeMap, HashMap};
 
 /// One value of a facet and the number of articles that carry it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -70,12 +70,25 @@ pub struct SloganStat {
     pub variants: Vec<String>,
     /// Other formulations used in the same articles, with the number of shared articles, most shared first.
     pub cooccurs: Vec<(String, u32)>,
+    /// Home regions of the articles using it (the most specific tagged place), with article counts, most first.
+    pub regions: Vec<(String, u32)>,
+    /// Reporting agencies of the articles using it, with article counts, most first.
+    pub agencies: Vec<(String, u32)>,
 }
 
 /// The formulation register: every formulation with counts, articles, variants and co-occurring formulations.
 pub fn slogan_register(corpus: &Corpus) -> Vec<SloganStat> {
-    let mut by: BTreeMap<&str, SloganStat> = BTreeMap::new();
-    for a in &corpus.articles {
+    slogan_register_of(&corpus.articles)
+}
+
+/// The formulation register over some articles (a search selection).
+pub fn slogan_register_of<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Vec<SloganStat> {
+    let mut by: HashMap<&str, SloganStat> = HashMap::new();
+    let mut pairs: HashMap<&str, HashMap<&str, u32>> = HashMap::new();
+    let mut regions: HashMap<&str, HashMap<&str, u32>> = HashMap::new();
+    let mut agencies: HashMap<&str, HashMap<&str, u32>> = HashMap::new();
+    for a in articles {
+        let homes: Vec<&str> = home_regions(a);
         for s in &a.slogans {
             let stat = by.entry(&s.text).or_insert_with(|| SloganStat {
                 text: s.text.clone(),
@@ -85,6 +98,8 @@ pub fn slogan_register(corpus: &Corpus) -> Vec<SloganStat> {
                 articles: Vec::new(),
                 variants: Vec::new(),
                 cooccurs: Vec::new(),
+                regions: Vec::new(),
+                agencies: Vec::new(),
             });
             stat.count += s.evidence.len() as u32;
             stat.articles.push(a.id.clone());
@@ -96,27 +111,171 @@ pub fn slogan_register(corpus: &Corpus) -> Vec<SloganStat> {
                     stat.variants.push(v.clone());
                 }
             }
-        }
-    }
-    let mut pairs: BTreeMap<(&str, &str), u32> = BTreeMap::new();
-    for a in &corpus.articles {
-        for x in &a.slogans {
-            for y in &a.slogans {
-                if x.text != y.text {
-                    *pairs.entry((&x.text, &y.text)).or_default() += 1;
-                }
+            for y in a.slogans.iter().filter(|y| y.text != s.text) {
+                *pairs.entry(&s.text).or_default().entry(&y.text).or_default() += 1;
+            }
+            for r in &homes {
+                *regions.entry(&s.text).or_default().entry(r).or_default() += 1;
+            }
+            for o in &a.organizations {
+                *agencies.entry(&s.text).or_default().entry(&o.name).or_default() += 1;
             }
         }
     }
+    let ranked = |m: Option<&HashMap<&str, u32>>| -> Vec<(String, u32)> {
+        let mut v: Vec<(String, u32)> = m.into_iter().flatten().map(|(k, n)| (k.to_string(), *n)).collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        v
+    };
     let mut register: Vec<SloganStat> = by.into_values().collect();
     for stat in &mut register {
-        let mut with: Vec<(String, u32)> =
-            pairs.iter().filter(|((x, _), _)| *x == stat.text).map(|((_, y), n)| (y.to_string(), *n)).collect();
-        with.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        stat.cooccurs = with;
+        stat.cooccurs = ranked(pairs.get(stat.text.as_str()));
+        stat.regions = ranked(regions.get(stat.text.as_str()));
+        stat.agencies = ranked(agencies.get(stat.text.as_str()));
     }
     register.sort_by(|a, b| {
         b.articles.len().cmp(&a.articles.len()).then_with(|| b.count.cmp(&a.count)).then_with(|| a.text.cmp(&b.text))
     });
     register
+}
+
+/// The places an article reports from: the most specific home regions (a county over its prefecture and province).
+pub fn home_regions(a: &Article) -> Vec<&str> {
+    let homes: Vec<&crate::model::RegionTag> =
+        a.regions.iter().filter(|r| r.role == crate::model::RegionRole::Home && r.code.is_some()).collect();
+    homes
+        .iter()
+        .filter(|r| !homes.iter().any(|o| o.path.len() > r.path.len() && o.path.starts_with(&r.path)))
+        .map(|r| r.name.as_str())
+        .collect()
+}
+
+/// Article counts of a province, in total and by the level of the places mentioned.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ProvinceCount {
+    /// Province name.
+    pub province: String,
+    /// Articles tagged with the province or any place in it.
+    pub articles: u32,
+    /// Articles whose home (reporting) region lies in it.
+    pub home: u32,
+    /// Articles mentioning a place in it at each level: province, prefecture, county, township.
+    pub by_level: [u32; 4],
+}
+
+/// Per province: how many articles of a selection mention it, report from it, and at which levels.
+pub fn province_counts<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Vec<ProvinceCount> {
+    let mut by: BTreeMap<&str, ProvinceCount> = BTreeMap::new();
+    for a in articles {
+        let mut seen: BTreeMap<&str, (bool, [bool; 4])> = BTreeMap::new();
+        for r in a.regions.iter().filter(|r| r.code.is_some()) {
+            let Some(p) = r.path.first() else { continue };
+            let e = seen.entry(p.as_str()).or_default();
+            e.0 |= r.role == crate::model::RegionRole::Home;
+            e.1[r.level as usize] = true;
+        }
+        for (p, (home, levels)) in seen {
+            let c = by.entry(p).or_insert_with(|| ProvinceCount {
+                province: p.to_string(),
+                articles: 0,
+                home: 0,
+                by_level: [0; 4],
+            });
+            c.articles += 1;
+            c.home += u32::from(home);
+            for (n, on) in c.by_level.iter_mut().zip(levels) {
+                *n += u32::from(on);
+            }
+        }
+    }
+    let mut v: Vec<ProvinceCount> = by.into_values().collect();
+    v.sort_by(|a, b| b.articles.cmp(&a.articles).then_with(|| a.province.cmp(&b.province)));
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Evidence, RegionLevel, RegionRole, RegionTag, SloganTag, Tag};
+
+    fn region(path: &[&str], level: RegionLevel, role: RegionRole) -> RegionTag {
+        RegionTag {
+            name: path.last().unwrap_or(&"").to_string(),
+            code: Some("000000".into()),
+            level,
+            province: path.first().map(|p| p.to_string()),
+            path: path.iter().map(|p| p.to_string()).collect(),
+            role,
+            evidence: Vec::new(),
+        }
+    }
+
+    fn slogan(text: &str, times: usize) -> SloganTag {
+        let ev = Evidence { block: Some(0), start: 0, end: 1, text: text.into() };
+        SloganTag {
+            text: text.into(),
+            surface: vec![text.into()],
+            kind: SloganKind::Quoted,
+            origin: SloganOrigin::Central,
+            evidence: vec![ev; times],
+        }
+    }
+
+    fn article(id: &str, regions: Vec<RegionTag>, slogans: Vec<SloganTag>, agency: &str) -> Article {
+        Article {
+            id: id.into(),
+            regions,
+            slogans,
+            organizations: vec![Tag { name: agency.into(), evidence: Vec::new() }],
+            ..Article::default()
+        }
+    }
+
+    #[test]
+    fn register_counts_places_agencies_and_cooccurrence_over_a_selection() {
+        let a = article(
+            "a",
+            vec![
+                region(&["甲省"], RegionLevel::Province, RegionRole::Home),
+                region(&["甲省", "乙市"], RegionLevel::Prefecture, RegionRole::Home),
+            ],
+            vec![slogan("两个维护", 2), slogan("四风", 1)],
+            "组织部",
+        );
+        let b = article("b", vec![], vec![slogan("两个维护", 1)], "宣传部");
+        let reg = slogan_register_of([&a, &b]);
+        assert_eq!(reg[0].text, "两个维护");
+        assert_eq!(reg[0].count, 3);
+        assert_eq!(reg[0].articles, ["a", "b"]);
+        // The most specific home place only: 乙市, not also 甲省.
+        assert_eq!(reg[0].regions, [("乙市".to_string(), 1)]);
+        assert_eq!(reg[0].agencies.len(), 2);
+        assert_eq!(reg[0].cooccurs, [("四风".to_string(), 1)]);
+        // Over a smaller selection the numbers shrink.
+        let only_b = slogan_register_of([&b]);
+        assert_eq!(only_b.len(), 1);
+        assert!(only_b[0].cooccurs.is_empty());
+    }
+
+    #[test]
+    fn provinces_count_articles_once_with_levels() {
+        let a = article(
+            "a",
+            vec![
+                region(&["甲省", "乙市"], RegionLevel::Prefecture, RegionRole::Home),
+                region(&["甲省", "乙市", "丙县"], RegionLevel::County, RegionRole::Mentioned),
+                region(&["丁省"], RegionLevel::Province, RegionRole::Mentioned),
+            ],
+            vec![],
+            "组织部",
+        );
+        let b = article("b", vec![region(&["甲省"], RegionLevel::Province, RegionRole::Mentioned)], vec![], "x");
+        let rows = province_counts([&a, &b]);
+        assert_eq!(rows[0].province, "甲省");
+        assert_eq!(rows[0].articles, 2);
+        assert_eq!(rows[0].home, 1);
+        assert_eq!(rows[0].by_level, [1, 1, 1, 0]);
+        assert_eq!(rows[1].province, "丁省");
+        assert_eq!(rows[1].home, 0);
+    }
 }

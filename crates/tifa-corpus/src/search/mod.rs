@@ -7,6 +7,7 @@ pub mod document;
 pub mod engine;
 pub mod facets;
 pub mod fold;
+pub mod highlight;
 pub mod index;
 pub mod kwic;
 pub mod probe;

@@ -1,0 +1,85 @@
+//! Small wrappers over browser APIs the views need (hash navigation, storage, clipboard, focus, scrolling). Every
+//! call tolerates a missing API: a failure leaves the page as it was instead of panicking.
+
+use leptos::prelude::window;
+use wasm_bindgen::JsValue;
+
+/// The current location hash (`#/…`), or empty.
+pub fn hash() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
+/// Go to a hash, adding a history entry (back returns here).
+pub fn push_hash(hash: &str) {
+    let _ = window().location().set_hash(hash);
+}
+
+/// Replace the current history entry's hash without adding one (typing in the search box).
+pub fn replace_hash(hash: &str) -> bool {
+    window().history().and_then(|h| h.replace_state_with_url(&JsValue::NULL, "", Some(hash))).is_ok()
+}
+
+/// A value kept in the browser's local storage.
+pub fn stored(key: &str) -> Option<String> {
+    window().local_storage().ok().flatten().and_then(|s| s.get_item(key).ok().flatten())
+}
+
+/// Keep a value in local storage (silently skipped where storage is unavailable).
+pub fn store(key: &str, value: &str) {
+    if let Some(s) = window().local_storage().ok().flatten() {
+        let _ = s.set_item(key, value);
+    }
+}
+
+/// Set an attribute on `<html>`.
+pub fn set_root_attribute(name: &str, value: &str) {
+    if let Some(root) = leptos::prelude::document().document_element() {
+        let _ = root.set_attribute(name, value);
+    }
+}
+
+/// Set the document title.
+pub fn set_title(title: &str) {
+    leptos::prelude::document().set_title(title);
+}
+
+/// Copy text to the clipboard; true when the browser accepted it.
+pub async fn copy(text: &str) -> bool {
+    let promise = window().navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// Scroll an element into view and move the focus to it.
+pub fn reveal(id: &str) {
+    let Some(el) = leptos::prelude::document().get_element_by_id(id) else { return };
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_behavior(web_sys::ScrollBehavior::Smooth);
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
+    if let Ok(html) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+        let _ = html.focus();
+        let _ = html.class_list().add_1("flash");
+    }
+}
+
+/// Focus the first element matching a selector.
+pub fn focus(selector: &str) -> bool {
+    let el = leptos::prelude::document().query_selector(selector).ok().flatten();
+    match el.and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok()) {
+        Some(el) => el.focus().is_ok(),
+        None => false,
+    }
+}
+
+/// Milliseconds since the page started (for the timing marks the size-and-speed report reads).
+pub fn now() -> f64 {
+    window().performance().map(|p| p.now()).unwrap_or_default()
+}
+
+/// Yield to the browser so that it can paint (a resolved timeout).
+pub async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

@@ -1,0 +1,76 @@
+//! A concordance (KWIC) table: left context right-aligned, the match, right context; order by either side.
+
+use leptos::prelude::*;
+use tifa_corpus::search::KwicLine;
+
+use crate::i18n::tr;
+use crate::route::{KwicOrder, Page, Route};
+use crate::state::ctx;
+
+/// Lines shown before "more".
+const FIRST: usize = 100;
+
+/// The concordance of the route's term over `lines`, with sort buttons that change the link.
+#[component]
+pub fn KwicTable(lines: Vec<KwicLine>) -> impl IntoView {
+    let c = ctx();
+    let (route, lang) = (c.route, c.lang);
+    let total = lines.len();
+    let expanded = RwSignal::new(false);
+    let lines = StoredValue::new(lines);
+    let order_button = move |order: KwicOrder, zh: &'static str, en: &'static str| {
+        let pressed = move || route.with(|r| r.kwic == order).to_string();
+        view! {
+            <button
+                type="button"
+                aria-pressed=pressed
+                on:click=move |_| {
+                    let c = ctx();
+                    c.go(&Route { kwic: order, ..c.route.get_untracked() });
+                }
+            >
+                {move || tr(lang.get(), zh, en)}
+            </button>
+        }
+    };
+    let rows = move || {
+        let shown = if expanded.get() { total } else { total.min(FIRST) };
+        let r = route.get();
+        lines.with_value(|lines| {
+            lines[..shown]
+                .iter()
+                .map(|l| {
+                    let href = Route { q: l.matched.clone(), ..r.on(Page::Article(l.id.clone())) }.to_hash();
+                    view! {
+                        <tr>
+                            <td class="left">{l.left.clone()}</td>
+                            <td class="kw"><a href=href>{l.matched.clone()}</a></td>
+                            <td class="right">{l.right.clone()}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <div class="kwic">
+            <div class="kwic-bar">
+                <span class="count">
+                    {move || format!("{total} {}", tr(lang.get(), "处", "lines"))}
+                </span>
+                <span class="sort-label">{move || tr(lang.get(), "排序：", "Order: ")}</span>
+                {order_button(KwicOrder::Corpus, "文中顺序", "corpus")}
+                {order_button(KwicOrder::Left, "按左侧", "left context")}
+                {order_button(KwicOrder::Right, "按右侧", "right context")}
+            </div>
+            <table class="kwic-table">
+                <tbody>{rows}</tbody>
+            </table>
+            <Show when=move || { total > FIRST && !expanded.get() }>
+                <button type="button" class="more" on:click=move |_| expanded.set(true)>
+                    {move || format!("{} ({})", tr(lang.get(), "显示全部", "Show all"), total)}
+                </button>
+            </Show>
+        </div>
+    }
+}

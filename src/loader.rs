@@ -1,0 +1,75 @@
+//! Loading the corpus asset: fetch with progress, then decode into a ready index.
+
+use std::sync::Arc;
+
+use js_sys::{Reflect, Uint8Array};
+use leptos::prelude::window;
+use tifa_corpus::search::Index;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// Where the built site keeps the corpus asset, relative to the page (so any sub-path works).
+pub const ASSET: &str = "corpus.tifa";
+
+/// What the loading screen shows.
+#[derive(Debug, Clone)]
+pub enum Load {
+    /// Downloading: bytes received and, when the server says, the total.
+    Fetching { received: u64, total: Option<u64> },
+    /// Downloaded; building the in-memory index.
+    Indexing,
+    /// Ready to explore.
+    Ready(Arc<Index>),
+    /// Cannot continue; the message says why and what to do.
+    Failed(String),
+}
+
+/// Fetch and decode the asset, reporting progress through `progress`.
+pub async fn load(progress: impl Fn(Load)) -> Load {
+    let bytes = match fetch(ASSET, &progress).await {
+        Ok(bytes) => bytes,
+        Err(error) => return Load::Failed(error),
+    };
+    progress(Load::Indexing);
+    crate::browser::next_frame().await;
+    match tifa_corpus::search::asset::decode(&bytes) {
+        Ok(index) => Load::Ready(Arc::new(index)),
+        Err(error) => Load::Failed(format!("{ASSET}: {error}")),
+    }
+}
+
+async fn fetch(url: &str, progress: &impl Fn(Load)) -> Result<Vec<u8>, String> {
+    let failed = |what: &str, e: JsValue| format!("{url}: {what} ({})", describe(&e));
+    let response = JsFuture::from(window().fetch_with_str(url)).await.map_err(|e| failed("cannot download", e))?;
+    let response: web_sys::Response = response.dyn_into().map_err(|e| failed("unexpected answer", e))?;
+    if !response.ok() {
+        return Err(format!("{url}: the server answered {} {}", response.status(), response.status_text()));
+    }
+    let total = response.headers().get("content-length").ok().flatten().and_then(|v| v.parse::<u64>().ok());
+    let Some(body) = response.body() else {
+        let buffer = JsFuture::from(response.array_buffer().map_err(|e| failed("cannot read", e))?)
+            .await
+            .map_err(|e| failed("cannot read", e))?;
+        return Ok(Uint8Array::new(&buffer).to_vec());
+    };
+    let reader: web_sys::ReadableStreamDefaultReader =
+        body.get_reader().dyn_into().map_err(|e| failed("cannot read", e.into()))?;
+    let mut bytes = Vec::with_capacity(total.unwrap_or(0) as usize);
+    loop {
+        let chunk = JsFuture::from(reader.read()).await.map_err(|e| failed("download interrupted", e))?;
+        if Reflect::get(&chunk, &"done".into()).ok().and_then(|d| d.as_bool()).unwrap_or(true) {
+            break;
+        }
+        if let Ok(value) = Reflect::get(&chunk, &"value".into()) {
+            bytes.extend(Uint8Array::new(&value).to_vec());
+        }
+        progress(Load::Fetching { received: bytes.len() as u64, total });
+    }
+    Ok(bytes)
+}
+
+fn describe(e: &JsValue) -> String {
+    e.as_string()
+        .or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())))
+        .unwrap_or_else(|| "no details".into())
+}

@@ -1,0 +1,287 @@
+//! The view state in the URL hash: which page, the query, the facet filters and the options of each view. Parsing
+//! never fails: unknown keys are ignored, values are cleaned and bounded, so a hand-edited or hostile link still
+//! opens a sensible view.
+
+use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_encode};
+use tifa_corpus::search::{Facet, KwicSort, Query, Sort};
+
+/// Longest value kept from a link (characters); longer ones are cut.
+const MAX_VALUE: usize = 200;
+/// Most filter values kept from a link.
+const MAX_FILTERS: usize = 50;
+
+/// Characters escaped in hash values: those that delimit our parameters, plus spaces and controls.
+const ESCAPE: &AsciiSet = &CONTROLS.add(b' ').add(b'"').add(b'#').add(b'%').add(b'&').add(b'+').add(b'=').add(b'?');
+
+/// A page of the explorer.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Page {
+    /// Search and browse (`#/`).
+    #[default]
+    Browse,
+    /// One article (`#/article/ID`).
+    Article(String),
+    /// The formulation register (`#/slogans`).
+    Slogans,
+    /// Term statistics (`#/terms`).
+    Terms,
+    /// Regions (`#/regions`).
+    Regions,
+    /// The corpus overview (`#/about`).
+    About,
+}
+
+/// Everything a link restores.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Route {
+    /// The page.
+    pub page: Page,
+    /// The text typed in the search box.
+    pub q: String,
+    /// Facet filters in the order they were chosen (a facet may repeat: values of one facet are alternatives).
+    pub filters: Vec<(Facet, String)>,
+    /// Corpus order instead of relevance.
+    pub corpus_order: bool,
+    /// The term or formulation examined (terms view, KWIC of a slogan).
+    pub term: String,
+    /// Concordance order.
+    pub kwic: KwicOrder,
+}
+
+/// Concordance order as it appears in links.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum KwicOrder {
+    /// Corpus order.
+    #[default]
+    Corpus,
+    /// By left context.
+    Left,
+    /// By right context.
+    Right,
+}
+
+impl KwicOrder {
+    /// The engine's sort.
+    pub fn sort(self) -> KwicSort {
+        match self {
+            KwicOrder::Corpus => KwicSort::Corpus,
+            KwicOrder::Left => KwicSort::Left,
+            KwicOrder::Right => KwicSort::Right,
+        }
+    }
+}
+
+impl Route {
+    /// Read a location hash (`#/…?…`, with or without the `#`, percent-encoded or not).
+    pub fn parse(hash: &str) -> Route {
+        let hash = hash.strip_prefix('#').unwrap_or(hash);
+        let (path, params) = hash.split_once('?').unwrap_or((hash, ""));
+        let path = decode(path);
+        let path = path.trim_start_matches('/');
+        let page = match path.split_once('/') {
+            Some(("article", id)) if !clean(id).is_empty() => Page::Article(clean(id)),
+            _ => match path {
+                "slogans" => Page::Slogans,
+                "terms" => Page::Terms,
+                "regions" => Page::Regions,
+                "about" => Page::About,
+                _ => Page::Browse,
+            },
+        };
+        let mut route = Route { page, ..Route::default() };
+        for pair in params.split('&').filter(|p| !p.is_empty()) {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let value = clean(&decode(value));
+            match decode(key).as_str() {
+                "q" => route.q = value,
+                "sort" => route.corpus_order = value == "corpus",
+                "term" => route.term = value,
+                "kwic" => {
+                    route.kwic = match value.as_str() {
+                        "left" => KwicOrder::Left,
+                        "right" => KwicOrder::Right,
+                        _ => KwicOrder::Corpus,
+                    }
+                }
+                key => {
+                    if let Some(facet) = Facet::from_key(key)
+                        && !value.is_empty()
+                        && route.filters.len() < MAX_FILTERS
+                        && !route.filters.contains(&(facet, value.clone()))
+                    {
+                        route.filters.push((facet, value));
+                    }
+                }
+            }
+        }
+        route
+    }
+
+    /// The hash for this route, starting with `#/`.
+    pub fn to_hash(&self) -> String {
+        let path = match &self.page {
+            Page::Browse => String::new(),
+            Page::Article(id) => format!("article/{}", encode(id)),
+            Page::Slogans => "slogans".into(),
+            Page::Terms => "terms".into(),
+            Page::Regions => "regions".into(),
+            Page::About => "about".into(),
+        };
+        let mut params: Vec<String> = Vec::new();
+        if !self.q.is_empty() {
+            params.push(format!("q={}", encode(&self.q)));
+        }
+        for (facet, value) in &self.filters {
+            params.push(format!("{}={}", facet.key(), encode(value)));
+        }
+        if self.corpus_order {
+            params.push("sort=corpus".into());
+        }
+        if !self.term.is_empty() {
+            params.push(format!("term={}", encode(&self.term)));
+        }
+        match self.kwic {
+            KwicOrder::Corpus => {}
+            KwicOrder::Left => params.push("kwic=left".into()),
+            KwicOrder::Right => params.push("kwic=right".into()),
+        }
+        if params.is_empty() { format!("#/{path}") } else { format!("#/{path}?{}", params.join("&")) }
+    }
+
+    /// The same selection (query, filters, order) on another page; the page's own options are dropped.
+    pub fn on(&self, page: Page) -> Route {
+        Route {
+            page,
+            q: self.q.clone(),
+            filters: self.filters.clone(),
+            corpus_order: self.corpus_order,
+            ..Route::default()
+        }
+    }
+
+    /// The engine's query: the typed text plus the filters.
+    pub fn query(&self) -> Query {
+        let mut query = Query::parse(&self.q);
+        for (facet, value) in &self.filters {
+            // The key comes from `Facet::key`, so it is always known.
+            let _ = query.filter(facet.key(), value);
+        }
+        query
+    }
+
+    /// The result order.
+    pub fn sort(&self) -> Sort {
+        if self.corpus_order { Sort::Corpus } else { Sort::Relevance }
+    }
+
+    /// Whether a filter is set.
+    pub fn has_filter(&self, facet: Facet, value: &str) -> bool {
+        self.filters.iter().any(|(f, v)| *f == facet && v == value)
+    }
+
+    /// This route with a filter added, or removed if it was set.
+    pub fn toggled(&self, facet: Facet, value: &str) -> Route {
+        let mut next = self.clone();
+        if next.has_filter(facet, value) {
+            next.filters.retain(|(f, v)| !(*f == facet && v == value));
+        } else {
+            next.filters.push((facet, value.to_string()));
+        }
+        next
+    }
+
+    /// This route without any filter of `facet`.
+    pub fn without_facet(&self, facet: Facet) -> Route {
+        let mut next = self.clone();
+        next.filters.retain(|(f, _)| *f != facet);
+        next
+    }
+}
+
+fn encode(value: &str) -> String {
+    utf8_percent_encode(value, ESCAPE).to_string()
+}
+
+fn decode(value: &str) -> String {
+    // `+` is not a space here: we never write one unescaped, and people search for it.
+    percent_decode_str(value).decode_utf8_lossy().into_owned()
+}
+
+/// Drop control and invisible formatting characters (bidi overrides, zero-width marks) and bound the length.
+fn clean(value: &str) -> String {
+    value
+        .chars()
+        .filter(|c| !c.is_control() && !matches!(*c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'))
+        .take(MAX_VALUE)
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_every_part() {
+        let route = Route {
+            page: Page::Article("a-3".into()),
+            q: "营商环境 \"放 管 服\" -疫情 a&b=c#d%e+f".into(),
+            filters: vec![
+                (Facet::Region, "贵州省".into()),
+                (Facet::Theme, "作风建设".into()),
+                (Facet::Region, "山西省".into()),
+            ],
+            corpus_order: true,
+            term: "四风".into(),
+            kwic: KwicOrder::Left,
+        };
+        assert_eq!(Route::parse(&route.to_hash()), route);
+        for page in [Page::Browse, Page::Slogans, Page::Terms, Page::Regions, Page::About] {
+            let r = Route { page, ..Route::default() };
+            assert_eq!(Route::parse(&r.to_hash()), r);
+        }
+    }
+
+    #[test]
+    fn reads_what_browsers_and_people_write() {
+        // Chrome percent-encodes non-ASCII in location.hash.
+        let r = Route::parse("#/?q=%E8%90%A5%E5%95%86&region=%E8%B4%B5%E5%B7%9E%E7%9C%81&slogan=四风");
+        assert_eq!(r.q, "营商");
+        assert_eq!(r.filters, [(Facet::Region, "贵州省".into()), (Facet::Slogan, "四风".into())]);
+        assert_eq!(Route::parse("").page, Page::Browse);
+        assert_eq!(Route::parse("#").page, Page::Browse);
+        assert_eq!(Route::parse("#/terms?term=x").page, Page::Terms);
+    }
+
+    #[test]
+    fn hostile_links_are_cleaned_not_obeyed() {
+        let r =
+            Route::parse("#/nowhere?colour=red&q=%E2%80%AEabc%00%0A&region=&theme=x&theme=x&sort=evil&kwic=sideways");
+        assert_eq!(r.page, Page::Browse);
+        assert_eq!(r.q, "abc");
+        assert_eq!(r.filters, [(Facet::Theme, "x".into())]);
+        assert!(!r.corpus_order);
+        assert_eq!(r.kwic, KwicOrder::Corpus);
+        let long = format!("#/?q={}", "长".repeat(10_000));
+        assert_eq!(Route::parse(&long).q.chars().count(), MAX_VALUE);
+        let many: String = (0..500).map(|i| format!("&theme={i}")).collect();
+        assert_eq!(Route::parse(&format!("#/?{many}")).filters.len(), MAX_FILTERS);
+        assert_eq!(Route::parse("#/article/%E2%80%8B").page, Page::Browse);
+        assert_eq!(Route::parse("#/?q=%FF%FE").q, "\u{FFFD}\u{FFFD}");
+    }
+
+    #[test]
+    fn toggling_and_moving_keep_the_selection() {
+        let r = Route::parse("#/?q=x&region=a&theme=b");
+        let t = r.toggled(Facet::Region, "a");
+        assert_eq!(t.filters, [(Facet::Theme, "b".into())]);
+        assert_eq!(t.toggled(Facet::Region, "a").filters.len(), 2);
+        assert!(r.without_facet(Facet::Theme).filters.iter().all(|(f, _)| *f == Facet::Region));
+        let moved = Route { term: "t".into(), ..r.clone() }.on(Page::Slogans);
+        assert_eq!((moved.q.as_str(), moved.filters.len(), moved.term.as_str()), ("x", 2, ""));
+        let q = r.query();
+        assert_eq!(q.required, ["x"]);
+        assert_eq!(q.filters.len(), 2);
+    }
+}

@@ -1,0 +1,155 @@
+//! Browse and search (`#/`): facets with live counts, active filters, ranked results with snippets.
+
+use leptos::prelude::*;
+use tifa_corpus::search::facets::FacetCounts;
+use tifa_corpus::search::{Facet, Hit, Results, SearchOptions, Snippet};
+
+use crate::components::chips::{ActiveFilters, TagLink};
+use crate::components::facet_panel::FacetPanel;
+use crate::components::marked_text::{Mark, MarkedText};
+use crate::i18n::{Lang, tr};
+use crate::route::{Page, Route};
+use crate::state::{ctx, shown_title};
+
+/// Results shown at first and added by "more".
+const PAGE: usize = 20;
+
+/// The search page.
+#[component]
+pub fn Browse() -> impl IntoView {
+    let c = ctx();
+    let (route, lang) = (c.route, c.lang);
+    let limit = RwSignal::new(PAGE);
+    // A new selection starts again at the first page.
+    let selection = Memo::new(move |_| route.with(|r| (r.q.clone(), r.filters.clone(), r.corpus_order)));
+    Effect::new(move |_| {
+        selection.track();
+        limit.set(PAGE);
+    });
+    let index = c.index.clone();
+    let results: Memo<Results> = Memo::new(move |_| {
+        let r = route.get();
+        let options = SearchOptions { offset: 0, limit: limit.get(), sort: r.sort(), snippets: 2 };
+        index.search(&r.query(), &options)
+    });
+    let facets = Facet::ALL
+        .into_iter()
+        .enumerate()
+        .map(|(i, facet)| {
+            let counts = Signal::derive(move || {
+                results.with(|r| {
+                    r.facets.get(i).cloned().unwrap_or(FacetCounts { facet: facet.key(), values: Vec::new() })
+                })
+            });
+            view! { <FacetPanel facet counts /> }
+        })
+        .collect_view();
+    let total = move || results.with(|r| r.total);
+    let sort_toggle = move |corpus: bool| {
+        let c = ctx();
+        c.go(&Route { corpus_order: corpus, ..c.route.get_untracked() });
+    };
+    view! {
+        <div class="browse">
+            <details class="facets-wrap" open=true>
+                <summary>{move || tr(lang.get(), "筛选", "Filters")}</summary>
+                <aside class="facets" aria-label=move || tr(lang.get(), "筛选", "Filters")>{facets}</aside>
+            </details>
+            <section class="results" aria-labelledby="results-h">
+                <div class="result-bar">
+                    <h1 id="results-h" class="total" aria-live="polite">
+                        {move || match lang.get() {
+                            Lang::Zh => format!("共 {} 篇", total()),
+                            Lang::En => format!("{} article{}", total(), if total() == 1 { "" } else { "s" }),
+                        }}
+                    </h1>
+                    <div class="sort" role="group" aria-label=move || tr(lang.get(), "排序", "Order")>
+                        <button
+                            type="button"
+                            aria-pressed=move || route.with(|r| !r.corpus_order).to_string()
+                            on:click=move |_| sort_toggle(false)
+                        >
+                            {move || tr(lang.get(), "按相关度", "Relevance")}
+                        </button>
+                        <button
+                            type="button"
+                            aria-pressed=move || route.with(|r| r.corpus_order).to_string()
+                            on:click=move |_| sort_toggle(true)
+                        >
+                            {move || tr(lang.get(), "按原文顺序", "Corpus order")}
+                        </button>
+                    </div>
+                </div>
+                <ActiveFilters />
+                <ol class="hits">
+                    {move || results.with(|r| r.hits.iter().map(|hit| view! { <HitItem hit=hit.clone() /> }).collect_view())}
+                </ol>
+                <Show when=move || total() == 0>
+                    <p class="empty">
+                        {move || tr(lang.get(), "没有符合条件的文章。可减少检索词或清除筛选。", "No article matches. Remove a term or a filter.")}
+                    </p>
+                </Show>
+                <Show when=move || { results.with(|r| r.hits.len() < r.total) }>
+                    <button type="button" class="more" on:click=move |_| limit.update(|l| *l += PAGE)>
+                        {move || {
+                            let left = results.with(|r| r.total - r.hits.len());
+                            format!("{} ({left})", tr(lang.get(), "显示更多", "Show more"))
+                        }}
+                    </button>
+                </Show>
+            </section>
+        </div>
+    }
+}
+
+/// One result: title link, place/agency/theme chips, snippets.
+#[component]
+fn HitItem(hit: Hit) -> impl IntoView {
+    let c = ctx();
+    let (route, lang) = (c.route, c.lang);
+    let article = c.article(hit.article).clone();
+    let id = article.id.clone();
+    let href = move || route.with(|r| r.on(Page::Article(id.clone())).to_hash());
+    let places: Vec<String> =
+        tifa_corpus::enrich::stats::home_regions(&article).into_iter().map(str::to_string).collect();
+    let agencies: Vec<String> = article.organizations.iter().map(|o| o.name.clone()).collect();
+    let themes: Vec<String> = article.themes.iter().take(3).map(|t| t.name.clone()).collect();
+    let level = article.level.as_ref().map(|l| l.name.clone());
+    let source = c.index.corpus.sources.get(article.source as usize).map(|s| s.name.clone()).unwrap_or_default();
+    let ordinal = article.ordinal;
+    view! {
+        <li class="hit" data-id=article.id.clone()>
+            <a class="hit-title" href=href data-nav>
+                {shown_title(&article, lang.get_untracked())}
+            </a>
+            <div class="hit-meta">
+                {places.into_iter().map(|p| view! { <TagLink facet=Facet::Region value=p /> }).collect_view()}
+                {agencies.into_iter().map(|a| view! { <TagLink facet=Facet::Agency value=a /> }).collect_view()}
+                {level.map(|l| view! { <TagLink facet=Facet::Level value=l /> })}
+                {themes.into_iter().map(|t| view! { <TagLink facet=Facet::Theme value=t /> }).collect_view()}
+                <span class="where">
+                    {move || match lang.get() {
+                        Lang::Zh => format!("{source} · 第 {ordinal} 篇"),
+                        Lang::En => format!("{source} · no. {ordinal}"),
+                    }}
+                </span>
+            </div>
+            {hit.snippets.into_iter().map(|s| view! { <SnippetView snippet=s /> }).collect_view()}
+        </li>
+    }
+}
+
+/// A passage with its matches highlighted.
+#[component]
+fn SnippetView(snippet: Snippet) -> impl IntoView {
+    let marks =
+        snippet.highlights.iter().map(|h| Mark { start: h[0], end: h[1], class: "q", tip: String::new() }).collect();
+    let lead = if snippet.start > 0 { "…" } else { "" };
+    view! {
+        <p class="snippet">
+            {lead}
+            <MarkedText text=snippet.text marks />
+            "…"
+        </p>
+    }
+}

@@ -1,0 +1,8 @@
+//! The pages of the explorer, one module each.
+
+pub mod about;
+pub mod article;
+pub mod browse;
+pub mod regions;
+pub mod slogans;
+pub mod terms;

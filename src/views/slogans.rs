@@ -1,0 +1,152 @@
+//! The formulation register (`#/slogans`): every formulation of the current selection with kind, origin, counts,
+//! the places and agencies that use it and what it co-occurs with; a concordance of the one chosen.
+
+use leptos::prelude::*;
+use tifa_corpus::enrich::stats::{SloganStat, slogan_register_of};
+use tifa_corpus::search::Facet;
+use tifa_corpus::search::fold::fold;
+
+use crate::components::chips::TagLink;
+use crate::components::kwic_table::KwicTable;
+use crate::i18n::{slogan_kind, slogan_origin, tr};
+use crate::route::Route;
+use crate::state::ctx;
+
+/// Rows shown before "more".
+const FIRST: usize = 60;
+
+/// The formulations page.
+#[component]
+pub fn Slogans() -> impl IntoView {
+    let c = ctx();
+    let (route, lang) = (c.route, c.lang);
+    let selection = Memo::new(move |_| {
+        let r = route.get();
+        ctx().selection(&Route { corpus_order: true, ..r })
+    });
+    let register = Memo::new(move |_| {
+        let c = ctx();
+        selection.with(|s| slogan_register_of(s.iter().map(|&d| c.article(d))))
+    });
+    let filter = RwSignal::new(String::new());
+    let expanded = RwSignal::new(false);
+    let rows = move || {
+        let needle = filter.get();
+        register.with(|reg| {
+            let matching: Vec<&SloganStat> = reg.iter().filter(|s| s.text.contains(needle.as_str())).collect();
+            let shown = if expanded.get() || !needle.is_empty() { matching.len() } else { matching.len().min(FIRST) };
+            matching[..shown].iter().map(|s| view! { <SloganRow stat=(*s).clone() /> }).collect_view()
+        })
+    };
+    let kwic = move || {
+        let r = route.get();
+        if r.term.is_empty() {
+            return ().into_any();
+        }
+        let c = ctx();
+        let variants: Vec<String> = register.with(|reg| {
+            reg.iter().find(|s| s.text == r.term).map(|s| s.variants.clone()).unwrap_or_else(|| vec![r.term.clone()])
+        });
+        let docs = selection.get();
+        let mut lines = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for v in variants {
+            for line in c.index.kwic(&fold(&v), Some(&docs), 30, r.kwic.sort()) {
+                if seen.insert((line.article, line.block, line.start)) {
+                    lines.push(line);
+                }
+            }
+        }
+        if r.kwic == crate::route::KwicOrder::Corpus {
+            lines.sort_by_key(|l| (l.article, l.block, l.start));
+        }
+        let close = move |_| {
+            let c = ctx();
+            c.go(&Route { term: String::new(), ..c.route.get_untracked() });
+        };
+        view! {
+            <section class="panel kwic-panel" aria-labelledby="kwic-h">
+                <h2 id="kwic-h">
+                    {move || format!("{}：{}", tr(lang.get(), "提法语境", "Formulation in context"), r.term)}
+                    <button type="button" class="clear" on:click=close>{move || tr(lang.get(), "关闭", "Close")}</button>
+                </h2>
+                <KwicTable lines />
+            </section>
+        }
+        .into_any()
+    };
+    let total = move || register.with(Vec::len);
+    view! {
+        <div class="page slogans">
+            <div class="page-head">
+                <h1>{move || tr(lang.get(), "提法", "Formulations")}</h1>
+                <p class="lede">
+                    {move || format!("{} {} · {}", total(), tr(lang.get(), "条提法", "formulations"),
+                        tr(lang.get(), "统计范围为当前检索与筛选", "counted over the current search and filters"))}
+                </p>
+                <crate::components::chips::ActiveFilters />
+            </div>
+            {kwic}
+            <input type="search" class="table-filter" placeholder=move || tr(lang.get(), "查找提法", "Find a formulation")
+                aria-label=move || tr(lang.get(), "查找提法", "Find a formulation")
+                prop:value=move || filter.get() on:input=move |e| filter.set(event_target_value(&e)) />
+            <div class="table-wrap" tabindex="0">
+                <table class="data slogans-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || tr(lang.get(), "提法", "Formulation")}</th>
+                            <th scope="col">{move || tr(lang.get(), "类型", "Kind")}</th>
+                            <th scope="col">{move || tr(lang.get(), "来源", "Origin")}</th>
+                            <th scope="col" class="num">{move || tr(lang.get(), "次数", "Uses")}</th>
+                            <th scope="col" class="num">{move || tr(lang.get(), "篇数", "Articles")}</th>
+                            <th scope="col">{move || tr(lang.get(), "地区", "Places")}</th>
+                            <th scope="col">{move || tr(lang.get(), "机构", "Agencies")}</th>
+                            <th scope="col">{move || tr(lang.get(), "共现提法", "Used with")}</th>
+                            <th scope="col"><span class="sr-only">{move || tr(lang.get(), "语境", "Context")}</span></th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <Show when=move || { !expanded.get() && filter.with(String::is_empty) && total() > FIRST }>
+                <button type="button" class="more" on:click=move |_| expanded.set(true)>
+                    {move || format!("{} ({})", tr(lang.get(), "显示全部", "Show all"), total())}
+                </button>
+            </Show>
+        </div>
+    }
+}
+
+/// One formulation.
+#[component]
+fn SloganRow(stat: SloganStat) -> impl IntoView {
+    let c = ctx();
+    let lang = c.lang;
+    let SloganStat { text, kind, origin, count, articles, regions, agencies, cooccurs, .. } = stat;
+    let few = |v: Vec<(String, u32)>, facet: Facet| {
+        v.into_iter().take(3).map(|(name, n)| view! { <TagLink facet value=name extra=n.to_string() /> }).collect_view()
+    };
+    let t = text.clone();
+    let show_kwic = move |_| {
+        let c = ctx();
+        c.go(&Route { term: t.clone(), ..c.route.get_untracked() });
+        crate::browser::focus("#kwic-h");
+    };
+    let aria = {
+        let text = text.clone();
+        move || format!("{} {text}", tr(lang.get(), "查看语境", "Show in context"))
+    };
+    view! {
+        <tr data-slogan=text.clone()>
+            <th scope="row"><TagLink facet=Facet::Slogan value=text.clone() /></th>
+            <td>{move || slogan_kind(lang.get(), kind)}</td>
+            <td class=format!("origin {origin:?}").to_lowercase()>{move || slogan_origin(lang.get(), origin)}</td>
+            <td class="num">{count}</td>
+            <td class="num">{articles.len()}</td>
+            <td>{few(regions, Facet::Region)}</td>
+            <td>{few(agencies, Facet::Agency)}</td>
+            <td>{few(cooccurs, Facet::Slogan)}</td>
+            <td><button type="button" class="kwic-open" aria-label=aria on:click=show_kwic>{move || tr(lang.get(), "语境", "KWIC")}</button></td>
+        </tr>
+    }
+}

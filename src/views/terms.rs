@@ -1,0 +1,183 @@
+//! Term statistics (`#/terms`): top terms of the selection, a term's frequency and dispersion over the selection,
+//! its concordance, and the keyness of the selection against the rest of the corpus.
+
+use leptos::prelude::*;
+use tifa_corpus::search::fold::fold;
+
+use crate::components::charts::{Bar, BarChart, Dispersion};
+use crate::components::kwic_table::KwicTable;
+use crate::i18n::{Lang, tr};
+use crate::route::{Page, Route};
+use crate::state::ctx;
+
+/// Bars in the top-terms chart.
+const TOP: usize = 30;
+/// Rows in the keyness table.
+const KEYS: usize = 30;
+
+/// The terms page.
+#[component]
+pub fn Terms() -> impl IntoView {
+    let c = ctx();
+    let (route, lang) = (c.route, c.lang);
+    let selection = Memo::new(move |_| {
+        let r = route.get();
+        ctx().selection(&Route { corpus_order: true, ..r })
+    });
+    let top = move || {
+        let c = ctx();
+        let r = route.get();
+        let terms = selection.with(|s| c.index.top_terms(s, TOP));
+        if terms.is_empty() {
+            return view! { <p class="empty">{tr(lang.get(), "当前选择没有可统计的词语。", "Nothing to count in this selection.")}</p> }.into_any();
+        }
+        let bars = terms
+            .into_iter()
+            .map(|t| Bar {
+                href: Some(Route { term: t.term.clone(), ..r.clone() }.to_hash()),
+                label: t.term,
+                value: f64::from(t.frequency),
+                shown: t.frequency.to_string(),
+            })
+            .collect();
+        view! { <BarChart bars title=tr(lang.get(), "高频词", "Top terms") /> }.into_any()
+    };
+    let term_input = RwSignal::new(route.get_untracked().term);
+    Effect::new(move |_| term_input.set(route.with(|r| r.term.clone())));
+    let submit = move |e: leptos::ev::SubmitEvent| {
+        e.prevent_default();
+        let c = ctx();
+        c.go(&Route { term: term_input.get_untracked().trim().to_string(), ..c.route.get_untracked() });
+    };
+    let term_view = move || {
+        let r = route.get();
+        if r.term.is_empty() {
+            return view! { <p class="hint">{tr(lang.get(), "点击上方的词，或输入一个词，查看它的分布与语境。", "Click a term above or type one to see its spread and contexts.")}</p> }.into_any();
+        }
+        let c = ctx();
+        let needle = fold(&r.term);
+        let docs = selection.get();
+        let stats = c.index.term_stats(&needle, &docs);
+        let per: std::collections::HashMap<u32, u32> = stats.per_article.iter().copied().collect();
+        let columns = docs
+            .iter()
+            .map(|&d| {
+                let a = c.article(d);
+                let n = per.get(&d).copied().unwrap_or(0);
+                let chars = f64::from(c.index.documents[d as usize].chars.max(1));
+                let href = Route { q: r.term.clone(), ..r.on(Page::Article(a.id.clone())) }.to_hash();
+                (a.title.clone(), n, f64::from(n) * 10_000.0 / chars, href)
+            })
+            .collect();
+        let lines = c.index.kwic(&needle, Some(&docs), 30, r.kwic.sort());
+        let l = lang.get();
+        let summary = match l {
+            Lang::Zh => format!(
+                "“{}”在 {} 篇中的 {} 篇出现 {} 次，每万字 {:.2} 次；Juilland D = {:.2}，Gries DP = {:.2}",
+                r.term,
+                stats.selection,
+                stats.documents,
+                stats.frequency,
+                stats.per_10k,
+                stats.juilland_d,
+                stats.gries_dp
+            ),
+            Lang::En => format!(
+                "“{}” occurs {} times in {} of {} articles, {:.2} per 10,000 characters; Juilland D = {:.2}, Gries DP = {:.2}",
+                r.term,
+                stats.frequency,
+                stats.documents,
+                stats.selection,
+                stats.per_10k,
+                stats.juilland_d,
+                stats.gries_dp
+            ),
+        };
+        view! {
+            <p class="term-summary">{summary}</p>
+            <h3>{tr(l, "分布（每篇每万字出现次数，按原文顺序）", "Dispersion (per 10,000 characters, in corpus order)")}</h3>
+            <Dispersion columns title=tr(l, "分布图", "Dispersion plot") />
+            <h3>{tr(l, "语境", "Concordance")}</h3>
+            <KwicTable lines />
+        }
+        .into_any()
+    };
+    let keyness = move || {
+        let c = ctx();
+        let l = lang.get();
+        let n = c.index.corpus.articles.len();
+        let rows = selection.with(|s| (!s.is_empty() && s.len() < n).then(|| c.index.keyness(s, KEYS)));
+        let Some(rows) = rows else {
+            return view! { <p class="hint">{tr(l, "检索或筛选出一部分文章后，这里列出它们与其余文章相比的特征词。", "Search or filter to a part of the corpus to see its key terms against the rest.")}</p> }.into_any();
+        };
+        let r = route.get();
+        view! {
+            <div class="table-wrap" tabindex="0">
+                <table class="data keyness">
+                    <thead>
+                        <tr>
+                            <th scope="col">{tr(l, "词语", "Term")}</th>
+                            <th scope="col" class="num">{tr(l, "本选择", "Selection")}</th>
+                            <th scope="col" class="num">{tr(l, "其余", "Rest")}</th>
+                            <th scope="col" class="num">"G²"</th>
+                            <th scope="col" class="num">{tr(l, "对数比", "Log ratio")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {rows
+                            .into_iter()
+                            .map(|k| {
+                                let href = Route { term: k.term.clone(), ..r.clone() }.to_hash();
+                                view! {
+                                    <tr class:under=k.log_ratio < 0.0>
+                                        <th scope="row"><a href=href>{k.term}</a></th>
+                                        <td class="num">{k.selection}</td>
+                                        <td class="num">{k.rest}</td>
+                                        <td class="num">{format!("{:.1}", k.log_likelihood)}</td>
+                                        <td class="num">{format!("{:+.2}", k.log_ratio)}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        }
+        .into_any()
+    };
+    view! {
+        <div class="page terms">
+            <div class="page-head">
+                <h1>{move || tr(lang.get(), "词语", "Terms")}</h1>
+                <p class="lede">
+                    {move || match lang.get() {
+                        Lang::Zh => format!("统计范围：{} 篇", selection.with(Vec::len)),
+                        Lang::En => format!("Counted over {} articles", selection.with(Vec::len)),
+                    }}
+                </p>
+                <crate::components::chips::ActiveFilters />
+            </div>
+            <div class="terms-grid">
+                <section class="panel">
+                    <h2>{move || tr(lang.get(), "高频词", "Top terms")}</h2>
+                    {top}
+                </section>
+                <section class="panel">
+                    <h2>{move || tr(lang.get(), "特征词（与其余文章相比）", "Key terms (against the rest)")}</h2>
+                    {keyness}
+                </section>
+            </div>
+            <section class="panel term-panel">
+                <h2>{move || tr(lang.get(), "词语分布与语境", "A term: spread and contexts")}</h2>
+                <form class="term-form" on:submit=submit>
+                    <input type="search" id="term" prop:value=move || term_input.get()
+                        aria-label=move || tr(lang.get(), "词语", "Term")
+                        placeholder=move || tr(lang.get(), "输入词语", "Type a term")
+                        on:input=move |e| term_input.set(event_target_value(&e)) />
+                    <button type="submit">{move || tr(lang.get(), "查看", "Show")}</button>
+                </form>
+                {term_view}
+            </section>
+        </div>
+    }
+}
