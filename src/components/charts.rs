@@ -46,7 +46,8 @@ pub fn BarChart(bars: Vec<Bar>, #[prop(into)] title: String) -> impl IntoView {
             };
             let name = format!("{}: {}", b.label, b.shown);
             match b.href {
-                Some(href) => view! { <a href=href aria-label=name>{bar}</a> }.into_any(),
+                // Wrapped in <g> so that the view macro makes an SVG <a>, not an HTML one (which SVG would not draw).
+                Some(href) => view! { <g><a href=href aria-label=name>{bar}</a></g> }.into_any(),
                 None => bar.into_any(),
             }
         })
@@ -115,10 +116,12 @@ pub fn Dispersion(
             let name = format!("{label}: {count}");
             let aria = name.clone();
             view! {
-                <a href=href aria-label=aria>
-                    <title>{name}</title>
-                    <rect x=x y=h - 10.0 - bh width=(cw - 1.0).max(1.0) height=bh class="bar"></rect>
-                </a>
+                <g>
+                    <a href=href aria-label=aria>
+                        <title>{name}</title>
+                        <rect x=x y=h - 10.0 - bh width=(cw - 1.0).max(1.0) height=bh class="bar"></rect>
+                    </a>
+                </g>
             }
         })
         .collect_view();

@@ -53,7 +53,7 @@ pub fn ArticleView(id: String) -> impl IntoView {
                     }}
                 </p>
             </header>
-            <div class="reader-grid">
+            <div class="reader-grid" class:no-outline=move || article.with_value(|a| !a.blocks.iter().any(|b| b.kind == BlockKind::Heading))>
                 <Outline article />
                 <div class="reader-text">
                     {move || {

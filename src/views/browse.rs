@@ -51,7 +51,7 @@ pub fn Browse() -> impl IntoView {
     };
     view! {
         <div class="browse">
-            <details class="facets-wrap" open=true>
+            <details class="facets-wrap" open=wide_screen()>
                 <summary>{move || tr(lang.get(), "筛选", "Filters")}</summary>
                 <aside class="facets" aria-label=move || tr(lang.get(), "筛选", "Filters")>{facets}</aside>
             </details>
@@ -100,6 +100,11 @@ pub fn Browse() -> impl IntoView {
             </section>
         </div>
     }
+}
+
+/// Whether the facets fit beside the results (on a phone they start folded away).
+fn wide_screen() -> bool {
+    window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w > 800.0)
 }
 
 /// One result: title link, place/agency/theme chips, snippets.

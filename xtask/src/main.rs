@@ -9,6 +9,7 @@
 
 mod bench;
 mod chrome_flags;
+mod report;
 mod static_server;
 #[cfg(test)]
 mod static_server_tests;
@@ -56,6 +57,9 @@ Commands:
   bench [--scales 1,100,1000] [--native]
                      Search latency in headless Chromium (wasm) on the default corpus and synthetic corpora
                      100x and 1000x its size; --native also runs the criterion benchmarks at the same scales.
+  report [--scales 1,100]
+                     Size of the built site (raw and gzip) and the explorer's speed in headless Chromium: time to
+                     the first view and per-interaction latency, on the default corpus and a 100x synthetic one.
   gen-corpus [--factor N] [-o FILE]
                      Write a deterministic synthetic corpus N times the default one (default 100x, target/bench/).
 ";
@@ -68,6 +72,7 @@ fn main() -> ExitCode {
         Some("serve") => serve(&args[1..]),
         Some("test") => test(&args[1..]),
         Some("bench") => bench::bench(&args[1..]),
+        Some("report") => report::report(&args[1..]),
         Some("gen-corpus") => bench::gen_corpus_command(&args[1..]),
         Some("help" | "--help" | "-h") => {
             print!("{USAGE}");

@@ -1,0 +1,163 @@
+//! The explorer's speed in headless Chromium: time to the first usable view and the latency of each interaction
+//! (from the change of the URL hash to the DOM showing the new state), on one or more builds of `dist/` with
+//! different corpus assets. Run by `cargo xtask report`, which builds them and prints the table; it writes
+//! `target/ui-speed.json`. Expected states come from the core engine on the same asset; the test fails only if
+//! the page never reaches them (no timing thresholds: machines are shared and noisy).
+
+#![cfg(unix)]
+
+mod support;
+
+use std::time::Duration;
+
+use serde_json::{Value, json};
+use support::Browser;
+use tifa_corpus::search::{Facet, Index, Query, SearchOptions};
+
+/// Timed repetitions of each interaction.
+const RUNS: usize = 15;
+
+/// Time, in milliseconds, from setting `hash` to `condition` holding in the DOM, and to the next frame.
+const MEASURE: &str = r#"
+const [hash, condition] = arguments;
+const done = arguments[arguments.length - 1];
+const holds = new Function('return !!(' + condition + ');');
+if (decodeURIComponent(location.hash) === hash && holds()) { done([0, 0]); return; }
+const t0 = performance.now();
+let finished = false;
+const finish = () => {
+  if (finished) return;
+  finished = true;
+  observer.disconnect();
+  const dom = performance.now() - t0;
+  requestAnimationFrame(() => { const frame = performance.now() - t0; setTimeout(() => done([dom, frame]), 0); });
+};
+const observer = new MutationObserver(() => { if (holds()) finish(); });
+observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+location.hash = hash;
+setTimeout(() => { if (!finished) { finished = true; observer.disconnect(); done(null); } }, 20000);
+"#;
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+async fn measure(app: &Browser, from: &str, from_ready: &str, to: &str, ready: &str) -> (f64, f64) {
+    let mut dom = Vec::new();
+    let mut frame = Vec::new();
+    for _ in 0..RUNS {
+        let back = app.client.execute_async(MEASURE, vec![json!(from), json!(from_ready)]).await.expect("run");
+        assert!(!back.is_null(), "never reached {from} ({from_ready})");
+        let r = app.client.execute_async(MEASURE, vec![json!(to), json!(ready)]).await.expect("run");
+        let r: Vec<f64> = serde_json::from_value(r).unwrap_or_else(|_| panic!("never reached {to} ({ready})"));
+        dom.push(r[0]);
+        frame.push(r[1]);
+    }
+    (median(dom), median(frame))
+}
+
+/// When the first view was on screen, in ms since navigation started (the app records it).
+async fn ready(app: &Browser) -> f64 {
+    app.eval("return parseFloat(document.documentElement.dataset.readyMs);").await.as_f64().unwrap_or(f64::NAN)
+}
+
+fn total_is(n: usize) -> String {
+    format!("document.querySelector('.total') && document.querySelector('.total').textContent === '共 {n} 篇'")
+}
+
+#[tokio::test]
+#[ignore = "browser measurement: run by cargo xtask report"]
+async fn interaction_latency_in_headless_chromium() {
+    let dists = std::env::var("TIFA_REPORT_DISTS").expect("TIFA_REPORT_DISTS=label=dir,… (cargo xtask report sets it)");
+    let mut rows = Vec::new();
+    for pair in dists.split(',') {
+        let (label, dir) = pair.split_once('=').expect("label=dir");
+        let dir = std::path::PathBuf::from(dir);
+        let bytes = std::fs::read(dir.join("corpus.tifa")).expect("the build has corpus.tifa");
+        let index: Index = tifa_corpus::search::asset::decode(&bytes).expect("the asset decodes");
+        let n = index.corpus.articles.len();
+        // A frequent term that selects part of the corpus, and the top theme among its results.
+        let all: Vec<u32> = (0..n as u32).collect();
+        let term = index
+            .top_terms(&all, 100)
+            .into_iter()
+            .map(|t| t.term)
+            .find(|t| t.chars().count() >= 2 && (2..n).contains(&index.containing(t).len()))
+            .expect("a term");
+        let q = Query::parse(&term);
+        let found = index.search(&q, &SearchOptions { limit: 1, ..SearchOptions::default() });
+        let theme_at = Facet::ALL.iter().position(|f| *f == Facet::Theme).unwrap_or(0);
+        let theme = found.facets[theme_at].values.first().expect("a theme").value.clone();
+        let mut filtered = q.clone();
+        filtered.filter("theme", &theme).expect("facet");
+        let filtered_total = index.matching(&filtered).len();
+        let first = &index.corpus.articles[found.hits[0].article as usize];
+
+        // Cold start: a fresh browser profile.
+        let app = Browser::open(&dir, "", "main.tifa .hit", Duration::from_secs(120)).await;
+        let cold = ready(&app).await;
+        let mut warm = Vec::new();
+        for _ in 0..5 {
+            app.client.refresh().await.expect("reload");
+            app.client
+                .wait()
+                .at_most(Duration::from_secs(120))
+                .for_element(fantoccini::Locator::Css("main.tifa .hit"))
+                .await
+                .expect("results after reload");
+            warm.push(ready(&app).await);
+        }
+        let all_total = total_is(n);
+        let search = measure(&app, "#/", &all_total, &format!("#/?q={term}"), &total_is(found.total)).await;
+        let facet = measure(
+            &app,
+            &format!("#/?q={term}"),
+            &total_is(found.total),
+            &format!("#/?q={term}&theme={theme}"),
+            &total_is(filtered_total),
+        )
+        .await;
+        let article = measure(
+            &app,
+            &format!("#/?q={term}"),
+            &total_is(found.total),
+            &format!("#/article/{}?q={term}", first.id),
+            &format!("document.querySelector('.reader[data-id=\"{}\"] .reader-text mark.q')", first.id),
+        )
+        .await;
+        let terms = measure(
+            &app,
+            "#/",
+            &all_total,
+            &format!("#/terms?q={term}&term={term}"),
+            "document.querySelector('.kwic-table tr') && document.querySelector('.chart.bars')",
+        )
+        .await;
+        let slogans =
+            measure(&app, "#/", &all_total, "#/slogans", "document.querySelector('.slogans-table tbody tr')").await;
+        let regions = measure(
+            &app,
+            "#/",
+            &all_total,
+            "#/regions",
+            "document.querySelector('.regions .chart.bars, .regions .empty')",
+        )
+        .await;
+        app.close().await;
+        let row = json!({
+            "label": label, "articles": n, "term": term, "asset_bytes": bytes.len(),
+            "cold_ready_ms": cold, "warm_ready_ms": median(warm),
+            "search_ms": search.0, "search_frame_ms": search.1,
+            "facet_ms": facet.0, "facet_frame_ms": facet.1,
+            "article_ms": article.0, "article_frame_ms": article.1,
+            "terms_ms": terms.0, "terms_frame_ms": terms.1,
+            "slogans_ms": slogans.0, "slogans_frame_ms": slogans.1,
+            "regions_ms": regions.0, "regions_frame_ms": regions.1,
+        });
+        println!("{row}");
+        rows.push(row);
+    }
+    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target").join("ui-speed.json");
+    std::fs::write(&out, serde_json::to_string_pretty(&Value::Array(rows)).unwrap_or_default()).expect("write");
+}
