@@ -190,16 +190,8 @@ fn on_key(e: web_sys::KeyboardEvent) {
             e.prevent_default();
             browser::focus("#search");
         }
-        "j" | "ArrowDown" if !typing => {
-            if move_focus(1) {
-                e.prevent_default();
-            }
-        }
-        "k" | "ArrowUp" if !typing => {
-            if move_focus(-1) {
-                e.prevent_default();
-            }
-        }
+        "j" | "ArrowDown" if !typing && move_focus(1) => e.prevent_default(),
+        "k" | "ArrowUp" if !typing && move_focus(-1) => e.prevent_default(),
         "Escape" if !typing => {
             let c = ctx();
             let r = c.route.get_untracked();

@@ -241,14 +241,14 @@ async fn a_link_restores_the_view_and_back_forward_work() {
     let expected: Vec<String> = r.hits.iter().map(|h| h.title.clone()).collect();
     assert_eq!(result_titles(&app).await, expected, "corpus order restored from the link");
     assert_eq!(app.eval("return document.querySelector('#search').value;").await, json!(term));
-    assert_eq!(app.texts("#facet-theme input:checked ~ .name").await, [theme.clone()]);
+    assert_eq!(app.texts("#facet-theme input:checked ~ .name").await, std::slice::from_ref(&theme));
 
     // Open the first result: the article shows its title and the query highlighted.
     let first = r.hits.first().expect("at least one hit");
     app.client.find(Locator::Css(".hit .hit-title")).await.expect("a result").click().await.expect("click");
     wait_until(&app, "document.querySelector('.reader-head h1')", "the article").await;
     let article = &index.corpus.articles[first.article as usize];
-    assert_eq!(app.texts(".reader-head h1").await, [article.title.clone()]);
+    assert_eq!(app.texts(".reader-head h1").await, std::slice::from_ref(&article.title));
     assert!(hash(&app).await.starts_with(&format!("#/article/{}", article.id)));
     assert!(!app.texts(".reader-text mark.q").await.is_empty(), "the query is highlighted in the article");
     let headings = article.blocks.iter().filter(|b| b.kind == tifa_corpus::BlockKind::Heading).count();

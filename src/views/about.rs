@@ -41,7 +41,7 @@ pub fn About() -> impl IntoView {
     let median = lengths.get(lengths.len() / 2).copied().unwrap_or(0);
     let (min, max) = (lengths.first().copied().unwrap_or(0), lengths.last().copied().unwrap_or(0));
     let bins = length_bins(&lengths);
-    let mut by_kind: BTreeMap<String, (NoteKind, Vec<(String, String, Option<u32>, String)>)> = BTreeMap::new();
+    let mut by_kind: BTreeMap<String, (NoteKind, Vec<NoteRow>)> = BTreeMap::new();
     for s in &corpus.sources {
         for n in &s.notes {
             by_kind.entry(format!("{:?}", n.kind)).or_insert((n.kind, Vec::new())).1.push((
@@ -137,6 +137,9 @@ pub fn About() -> impl IntoView {
         </div>
     }
 }
+
+/// A note as listed: article id (empty for a source note), label, line, message.
+type NoteRow = (String, String, Option<u32>, String);
 
 fn corpus_sources() -> usize {
     ctx().index.corpus.sources.len()
