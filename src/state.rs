@@ -1,6 +1,8 @@
 //! What every view shares: the index, the route (the URL hash) and the interface language.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -21,13 +23,18 @@ pub struct Ctx {
     pub lang: RwSignal<Lang>,
     /// Article id → position.
     by_id: Arc<HashMap<String, u32>>,
+    /// The last selection computed, by its query: the views and previous/next share it instead of searching again.
+    last_selection: Rc<RefCell<Option<(SelectionKey, Arc<Vec<u32>>)>>>,
 }
+
+/// What a selection depends on: the typed query, the filters, the order.
+type SelectionKey = (String, Vec<(tifa_corpus::search::Facet, String)>, bool);
 
 impl Ctx {
     /// State over a loaded index.
     pub fn new(index: Arc<Index>, route: RwSignal<Route>, lang: RwSignal<Lang>) -> Ctx {
         let by_id = index.corpus.articles.iter().enumerate().map(|(i, a)| (a.id.clone(), i as u32)).collect();
-        Ctx { index, route, lang, by_id: Arc::new(by_id) }
+        Ctx { index, route, lang, by_id: Arc::new(by_id), last_selection: Rc::default() }
     }
 
     /// Navigate to a route, adding a history entry (the hashchange listener then updates [`Ctx::route`]).
@@ -55,9 +62,18 @@ impl Ctx {
     }
 
     /// The articles of the current selection in result order (for previous/next and the selection views).
-    pub fn selection(&self, route: &Route) -> Vec<u32> {
+    pub fn selection(&self, route: &Route) -> Arc<Vec<u32>> {
+        let key: SelectionKey = (route.q.clone(), route.filters.clone(), route.corpus_order);
+        if let Some((k, v)) = &*self.last_selection.borrow()
+            && *k == key
+        {
+            return v.clone();
+        }
         let options = SearchOptions { offset: 0, limit: usize::MAX, sort: route.sort(), snippets: 0 };
-        self.index.search(&route.query(), &options).hits.into_iter().map(|h| h.article).collect()
+        let found: Arc<Vec<u32>> =
+            Arc::new(self.index.search(&route.query(), &options).hits.into_iter().map(|h| h.article).collect());
+        *self.last_selection.borrow_mut() = Some((key, found.clone()));
+        found
     }
 }
 
@@ -77,6 +93,15 @@ impl Ctx {
 /// The shared state. Views exist only after [`Ctx::install`], so it is always there when they ask.
 pub fn ctx() -> Ctx {
     CURRENT.with(|c| c.borrow().clone()).expect("the explorer's state is installed before any view renders")
+}
+
+/// The articles of the route's selection in corpus order, recomputed only when the selection changes (for the views
+/// that count over it).
+pub fn selection_in_corpus_order(route: RwSignal<Route>) -> Memo<Arc<Vec<u32>>> {
+    Memo::new(move |_| {
+        let r = route.get();
+        ctx().selection(&Route { corpus_order: true, ..r })
+    })
 }
 
 /// The displayed title of an article.

@@ -125,7 +125,7 @@ fn ResultNav(position: u32) -> impl IntoView {
             <a href=back class="back">{move || tr(lang.get(), "← 返回结果", "← Back to results")}</a>
             <span class="position">
                 {move || match at() {
-                    Some(i) => format!("{} / {}", i + 1, list.with(Vec::len)),
+                    Some(i) => format!("{} / {}", i + 1, list.with(|l| l.len())),
                     None => tr(lang.get(), "不在当前结果中", "not in the current results").to_string(),
                 }}
             </span>

@@ -7,8 +7,8 @@ use tifa_corpus::search::{Facet, SearchOptions};
 
 use crate::components::charts::{Bar, BarChart};
 use crate::i18n::{Lang, region_level, tr};
-use crate::route::{Page, Route};
-use crate::state::ctx;
+use crate::route::Page;
+use crate::state::{ctx, selection_in_corpus_order};
 use tifa_corpus::RegionLevel;
 
 /// The regions page.
@@ -16,10 +16,7 @@ use tifa_corpus::RegionLevel;
 pub fn Regions() -> impl IntoView {
     let c = ctx();
     let (route, lang) = (c.route, c.lang);
-    let selection = Memo::new(move |_| {
-        let r = route.get();
-        ctx().selection(&Route { corpus_order: true, ..r })
-    });
+    let selection = selection_in_corpus_order(route);
     let rows = Memo::new(move |_| {
         let c = ctx();
         selection.with(|s| province_counts(s.iter().map(|&d| c.article(d))))
@@ -81,8 +78,8 @@ pub fn Regions() -> impl IntoView {
                 <h1>{move || tr(lang.get(), "地区", "Regions")}</h1>
                 <p class="lede">
                     {move || match lang.get() {
-                        Lang::Zh => format!("{} 篇文章涉及 {} 个省级地区", selection.with(Vec::len), rows.with(Vec::len)),
-                        Lang::En => format!("{} articles name places in {} provinces", selection.with(Vec::len), rows.with(Vec::len)),
+                        Lang::Zh => format!("{} 篇文章涉及 {} 个省级地区", selection.with(|s| s.len()), rows.with(Vec::len)),
+                        Lang::En => format!("{} articles name places in {} provinces", selection.with(|s| s.len()), rows.with(Vec::len)),
                     }}
                 </p>
                 <crate::components::chips::ActiveFilters />

@@ -10,7 +10,7 @@ use crate::components::chips::TagLink;
 use crate::components::kwic_table::KwicTable;
 use crate::i18n::{slogan_kind, slogan_origin, tr};
 use crate::route::Route;
-use crate::state::ctx;
+use crate::state::{ctx, selection_in_corpus_order};
 
 /// Rows shown before "more".
 const FIRST: usize = 60;
@@ -20,10 +20,7 @@ const FIRST: usize = 60;
 pub fn Slogans() -> impl IntoView {
     let c = ctx();
     let (route, lang) = (c.route, c.lang);
-    let selection = Memo::new(move |_| {
-        let r = route.get();
-        ctx().selection(&Route { corpus_order: true, ..r })
-    });
+    let selection = selection_in_corpus_order(route);
     let register = Memo::new(move |_| {
         let c = ctx();
         selection.with(|s| slogan_register_of(s.iter().map(|&d| c.article(d))))
@@ -51,7 +48,7 @@ pub fn Slogans() -> impl IntoView {
         let mut lines = Vec::new();
         let mut seen = std::collections::HashSet::new();
         for v in variants {
-            for line in c.index.kwic(&fold(&v), Some(&docs), 30, r.kwic.sort()) {
+            for line in c.index.kwic(&fold(&v), Some(docs.as_slice()), 30, r.kwic.sort()) {
                 if seen.insert((line.article, line.block, line.start)) {
                     lines.push(line);
                 }

@@ -8,7 +8,7 @@ use crate::components::charts::{Bar, BarChart, Dispersion};
 use crate::components::kwic_table::KwicTable;
 use crate::i18n::{Lang, tr};
 use crate::route::{Page, Route};
-use crate::state::ctx;
+use crate::state::{ctx, selection_in_corpus_order};
 
 /// Bars in the top-terms chart.
 const TOP: usize = 30;
@@ -20,14 +20,17 @@ const KEYS: usize = 30;
 pub fn Terms() -> impl IntoView {
     let c = ctx();
     let (route, lang) = (c.route, c.lang);
-    let selection = Memo::new(move |_| {
-        let r = route.get();
-        ctx().selection(&Route { corpus_order: true, ..r })
+    let selection = selection_in_corpus_order(route);
+    // Computed once per selection, not again when only the term or the concordance order changes.
+    let top_terms = Memo::new(move |_| selection.with(|s| ctx().index.top_terms(s, TOP)));
+    let key_terms = Memo::new(move |_| {
+        let c = ctx();
+        let n = c.index.corpus.articles.len();
+        selection.with(|s| (!s.is_empty() && s.len() < n).then(|| c.index.keyness(s, KEYS)))
     });
     let top = move || {
-        let c = ctx();
         let r = route.get();
-        let terms = selection.with(|s| c.index.top_terms(s, TOP));
+        let terms = top_terms.get();
         if terms.is_empty() {
             return view! { <p class="empty">{tr(lang.get(), "当前选择没有可统计的词语。", "Nothing to count in this selection.")}</p> }.into_any();
         }
@@ -57,7 +60,7 @@ pub fn Terms() -> impl IntoView {
         let c = ctx();
         let needle = fold(&r.term);
         let docs = selection.get();
-        let stats = c.index.term_stats(&needle, &docs);
+        let stats = c.index.term_stats(&needle, docs.as_slice());
         let per: std::collections::HashMap<u32, u32> = stats.per_article.iter().copied().collect();
         let columns = docs
             .iter()
@@ -69,7 +72,7 @@ pub fn Terms() -> impl IntoView {
                 (a.title.clone(), n, f64::from(n) * 10_000.0 / chars, href)
             })
             .collect();
-        let lines = c.index.kwic(&needle, Some(&docs), 30, r.kwic.sort());
+        let lines = c.index.kwic(&needle, Some(docs.as_slice()), 30, r.kwic.sort());
         let l = lang.get();
         let summary = match l {
             Lang::Zh => format!(
@@ -103,11 +106,8 @@ pub fn Terms() -> impl IntoView {
         .into_any()
     };
     let keyness = move || {
-        let c = ctx();
         let l = lang.get();
-        let n = c.index.corpus.articles.len();
-        let rows = selection.with(|s| (!s.is_empty() && s.len() < n).then(|| c.index.keyness(s, KEYS)));
-        let Some(rows) = rows else {
+        let Some(rows) = key_terms.get() else {
             return view! { <p class="hint">{tr(l, "检索或筛选出一部分文章后，这里列出它们与其余文章相比的特征词。", "Search or filter to a part of the corpus to see its key terms against the rest.")}</p> }.into_any();
         };
         let r = route.get();
@@ -151,8 +151,8 @@ pub fn Terms() -> impl IntoView {
                 <h1>{move || tr(lang.get(), "词语", "Terms")}</h1>
                 <p class="lede">
                     {move || match lang.get() {
-                        Lang::Zh => format!("统计范围：{} 篇", selection.with(Vec::len)),
-                        Lang::En => format!("Counted over {} articles", selection.with(Vec::len)),
+                        Lang::Zh => format!("统计范围：{} 篇", selection.with(|s| s.len())),
+                        Lang::En => format!("Counted over {} articles", selection.with(|s| s.len())),
                     }}
                 </p>
                 <crate::components::chips::ActiveFilters />

@@ -34,6 +34,15 @@ pub fn gen_corpus_command(args: &[String]) -> Result {
     gen_corpus(factor, &out)
 }
 
+/// The value of `--scales`: a comma-separated list of corpus sizes (1 = the default corpus).
+pub fn parse_scales(value: Option<&String>) -> Result<Vec<usize>> {
+    value
+        .ok_or("--scales needs a list such as 1,100")?
+        .split(',')
+        .map(|s| s.trim().parse().map_err(|_| format!("bad scale `{s}`")))
+        .collect()
+}
+
 /// `bench [--scales 1,100,1000] [--native]`.
 pub fn bench(args: &[String]) -> Result {
     let mut scales = vec![1usize, 100, 1000];
@@ -42,12 +51,7 @@ pub fn bench(args: &[String]) -> Result {
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--scales" => {
-                scales = it
-                    .next()
-                    .ok_or("--scales needs a list such as 1,100")?
-                    .split(',')
-                    .map(|s| s.trim().parse().map_err(|_| format!("bad scale `{s}`")))
-                    .collect::<Result<Vec<usize>>>()?;
+                scales = parse_scales(it.next())?;
             }
             "--native" => native = true,
             other => return Err(format!("bench: unknown argument `{other}`")),

@@ -3,6 +3,7 @@
 //! default corpus and on a synthetic corpus 100× its size (`tests/ui_speed.rs`). Prints Markdown tables for the
 //! README.
 
+use super::bench::parse_scales;
 use super::{ASSET_NAME, Result, cargo, dist, repo_root, run, say};
 use std::fs;
 use std::io::Write;
@@ -15,12 +16,7 @@ pub fn report(args: &[String]) -> Result {
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--scales" => {
-                scales = it
-                    .next()
-                    .ok_or("--scales needs a list such as 1,100")?
-                    .split(',')
-                    .map(|s| s.trim().parse().map_err(|_| format!("bad scale `{s}`")))
-                    .collect::<Result<Vec<usize>>>()?;
+                scales = parse_scales(it.next())?;
             }
             other => return Err(format!("report: unknown argument `{other}`")),
         }
@@ -130,7 +126,9 @@ fn speed_table(json: &str) -> Result<String> {
     Ok(out)
 }
 
+/// Replace `to` with a copy of the files of `from` (no stale build files left behind).
 fn copy_dir(from: &Path, to: &Path) -> Result {
+    let _ = fs::remove_dir_all(to);
     fs::create_dir_all(to).map_err(|e| format!("cannot create {}: {e}", to.display()))?;
     for entry in fs::read_dir(from).map_err(|e| format!("cannot list {}: {e}", from.display()))? {
         let path = entry.map_err(|e| e.to_string())?.path();
