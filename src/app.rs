@@ -95,16 +95,25 @@ fn Explorer() -> impl IntoView {
     });
     // When the first view is on screen: the size-and-speed report reads this mark.
     Effect::new(move |_| browser::set_root_attribute("data-ready-ms", &format!("{:.1}", browser::now())));
-    let page = move || {
-        let page = route.with(|r| r.page.clone());
-        match page {
-            Page::Browse => view! { <views::browse::Browse /> }.into_any(),
-            Page::Article(id) => view! { <views::article::ArticleView id /> }.into_any(),
-            Page::Slogans => view! { <views::slogans::Slogans /> }.into_any(),
-            Page::Terms => view! { <views::terms::Terms /> }.into_any(),
-            Page::Regions => view! { <views::regions::Regions /> }.into_any(),
-            Page::About => view! { <views::about::About /> }.into_any(),
+    // Only a change of page builds a new view; the views follow changes of query, filters and options themselves.
+    let current = Memo::new(move |_| route.with(|r| r.page.clone()));
+    Effect::new(move |previous: Option<Page>| {
+        let page = current.get();
+        if previous.is_some_and(|p| p != page) {
+            window().scroll_to_with_x_and_y(0.0, 0.0);
+            if matches!(page, Page::Article(_)) {
+                browser::focus("#b-title");
+            }
         }
+        page
+    });
+    let page = move || match current.get() {
+        Page::Browse => view! { <views::browse::Browse /> }.into_any(),
+        Page::Article(id) => view! { <views::article::ArticleView id /> }.into_any(),
+        Page::Slogans => view! { <views::slogans::Slogans /> }.into_any(),
+        Page::Terms => view! { <views::terms::Terms /> }.into_any(),
+        Page::Regions => view! { <views::regions::Regions /> }.into_any(),
+        Page::About => view! { <views::about::About /> }.into_any(),
     };
     view! {
         <a class="skip" href="#main" on:click=|e| { e.prevent_default(); browser::focus("#main"); }>
@@ -190,8 +199,11 @@ fn on_key(e: web_sys::KeyboardEvent) {
             e.prevent_default();
             browser::focus("#search");
         }
-        "j" | "ArrowDown" if !typing && move_focus(1) => e.prevent_default(),
-        "k" | "ArrowUp" if !typing && move_focus(-1) => e.prevent_default(),
+        "j" if !typing && move_focus(1) => e.prevent_default(),
+        "k" if !typing && move_focus(-1) => e.prevent_default(),
+        // The arrows keep scrolling the page unless a result has the focus.
+        "ArrowDown" if !typing && on_result() && move_focus(1) => e.prevent_default(),
+        "ArrowUp" if !typing && on_result() && move_focus(-1) => e.prevent_default(),
         "Escape" if !typing => {
             let c = ctx();
             let r = c.route.get_untracked();
@@ -202,6 +214,11 @@ fn on_key(e: web_sys::KeyboardEvent) {
         }
         _ => {}
     }
+}
+
+/// Whether a result link has the focus.
+fn on_result() -> bool {
+    document().active_element().is_some_and(|el| el.has_attribute("data-nav"))
 }
 
 /// Move the focus to the next (or previous) result link; false when the page has none.

@@ -45,7 +45,13 @@ pub fn set_title(title: &str) {
 
 /// Copy text to the clipboard; true when the browser accepted it.
 pub async fn copy(text: &str) -> bool {
-    let promise = window().navigator().clipboard().write_text(text);
+    // Outside a secure context (plain http other than localhost) there is no clipboard object at all.
+    let navigator = window().navigator();
+    let has = js_sys::Reflect::get(&navigator, &"clipboard".into()).is_ok_and(|c| !c.is_undefined() && !c.is_null());
+    if !has {
+        return false;
+    }
+    let promise = navigator.clipboard().write_text(text);
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
 

@@ -190,6 +190,20 @@ impl Route {
         next
     }
 
+    /// This route filtered on exactly one value of `facet` (other facets kept).
+    pub fn with_only(&self, facet: Facet, value: &str) -> Route {
+        let mut next = self.without_facet(facet);
+        next.filters.push((facet, value.to_string()));
+        next
+    }
+
+    /// This route with a phrase added to the query, quoted so that spaces or a leading `-` stay part of it.
+    pub fn with_phrase(&self, phrase: &str) -> Route {
+        let phrase = phrase.replace('"', "");
+        let q = if phrase.trim().is_empty() { self.q.clone() } else { format!("{} \"{phrase}\"", self.q) };
+        Route { q: q.trim().to_string(), ..self.clone() }
+    }
+
     /// This route without any filter of `facet`.
     pub fn without_facet(&self, facet: Facet) -> Route {
         let mut next = self.clone();
@@ -280,6 +294,11 @@ mod tests {
         assert!(r.without_facet(Facet::Theme).filters.iter().all(|(f, _)| *f == Facet::Region));
         let moved = Route { term: "t".into(), ..r.clone() }.on(Page::Slogans);
         assert_eq!((moved.q.as_str(), moved.filters.len(), moved.term.as_str()), ("x", 2, ""));
+        assert_eq!(r.with_only(Facet::Region, "c").filters, [(Facet::Theme, "b".into()), (Facet::Region, "c".into())]);
+        let p = r.with_phrase("-a \"b");
+        assert_eq!(p.q, "x \"-a b\"");
+        assert_eq!(p.query().required, ["x", "-a b"]);
+        assert_eq!(Route::default().with_phrase("营商").query().required, ["营商"]);
         let q = r.query();
         assert_eq!(q.required, ["x"]);
         assert_eq!(q.filters.len(), 2);

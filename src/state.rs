@@ -69,9 +69,12 @@ impl Ctx {
         {
             return v.clone();
         }
-        let options = SearchOptions { offset: 0, limit: usize::MAX, sort: route.sort(), snippets: 0 };
-        let found: Arc<Vec<u32>> =
-            Arc::new(self.index.search(&route.query(), &options).hits.into_iter().map(|h| h.article).collect());
+        let found: Arc<Vec<u32>> = Arc::new(if route.corpus_order {
+            self.index.matching(&route.query())
+        } else {
+            let options = SearchOptions { offset: 0, limit: usize::MAX, sort: route.sort(), snippets: 0 };
+            self.index.search(&route.query(), &options).hits.into_iter().map(|h| h.article).collect()
+        });
         *self.last_selection.borrow_mut() = Some((key, found.clone()));
         found
     }
@@ -97,7 +100,7 @@ pub fn ctx() -> Ctx {
 
 /// The articles of the route's selection in corpus order, recomputed only when the selection changes (for the views
 /// that count over it).
-pub fn selection_in_corpus_order(route: RwSignal<Route>) -> Memo<Arc<Vec<u32>>> {
+pub fn selection_in_corpus_order(route: impl Get<Value = Route> + Send + Sync + Copy + 'static) -> Memo<Arc<Vec<u32>>> {
     Memo::new(move |_| {
         let r = route.get();
         ctx().selection(&Route { corpus_order: true, ..r })

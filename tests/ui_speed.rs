@@ -88,7 +88,14 @@ async fn interaction_latency_in_headless_chromium() {
         let q = Query::parse(&term);
         let found = index.search(&q, &SearchOptions { limit: 1, ..SearchOptions::default() });
         let theme_at = Facet::ALL.iter().position(|f| *f == Facet::Theme).unwrap_or(0);
-        let theme = found.facets[theme_at].values.first().expect("a theme").value.clone();
+        // A theme that narrows the results, so that the timed change is a real one.
+        let theme = found.facets[theme_at]
+            .values
+            .iter()
+            .find(|v| (v.count as usize) < found.total)
+            .expect("a theme that narrows the results")
+            .value
+            .clone();
         let mut filtered = q.clone();
         filtered.filter("theme", &theme).expect("facet");
         let filtered_total = index.matching(&filtered).len();

@@ -117,7 +117,8 @@ pub fn Dispersion(
             let aria = name.clone();
             view! {
                 <g>
-                    <a href=href aria-label=aria>
+                    // Out of the tab order: thousands of bars must not stand between the keyboard and the concordance.
+                    <a href=href aria-label=aria tabindex="-1">
                         <title>{name}</title>
                         <rect x=x y=h - 10.0 - bh width=(cw - 1.0).max(1.0) height=bh class="bar"></rect>
                     </a>

@@ -44,7 +44,7 @@ pub fn ActiveFilters() -> impl IntoView {
             c.go(&Route { page: r.page.clone(), ..Route::default() });
         };
         view! {
-            <div class="active-filters" aria-label=tr(l, "当前筛选", "Active filters")>
+            <div class="active-filters" role="group" aria-label=tr(l, "当前筛选", "Active filters")>
                 {chips}
                 <button type="button" class="clear-all" on:click=clear_all>
                     {tr(l, "全部清除", "Clear all")}

@@ -7,8 +7,9 @@ use crate::i18n::tr;
 use crate::route::{KwicOrder, Page, Route};
 use crate::state::ctx;
 
-/// Lines shown before "more".
+/// Lines shown at first, and added by each "more" (a frequent term can have tens of thousands).
 const FIRST: usize = 100;
+const STEP: usize = 500;
 
 /// The concordance of the route's term over `lines`, with sort buttons that change the link.
 #[component]
@@ -16,7 +17,7 @@ pub fn KwicTable(lines: Vec<KwicLine>) -> impl IntoView {
     let c = ctx();
     let (route, lang) = (c.route, c.lang);
     let total = lines.len();
-    let expanded = RwSignal::new(false);
+    let shown_max = RwSignal::new(FIRST);
     let lines = StoredValue::new(lines);
     let order_button = move |order: KwicOrder, zh: &'static str, en: &'static str| {
         let pressed = move || route.with(|r| r.kwic == order).to_string();
@@ -34,13 +35,13 @@ pub fn KwicTable(lines: Vec<KwicLine>) -> impl IntoView {
         }
     };
     let rows = move || {
-        let shown = if expanded.get() { total } else { total.min(FIRST) };
+        let shown = total.min(shown_max.get());
         let r = route.get();
         lines.with_value(|lines| {
             lines[..shown]
                 .iter()
                 .map(|l| {
-                    let href = Route { q: l.matched.clone(), ..r.on(Page::Article(l.id.clone())) }.to_hash();
+                    let href = r.with_phrase(&l.matched).on(Page::Article(l.id.clone())).to_hash();
                     view! {
                         <tr>
                             <td class="left">{l.left.clone()}</td>
@@ -66,9 +67,9 @@ pub fn KwicTable(lines: Vec<KwicLine>) -> impl IntoView {
             <table class="kwic-table">
                 <tbody>{rows}</tbody>
             </table>
-            <Show when=move || { total > FIRST && !expanded.get() }>
-                <button type="button" class="more" on:click=move |_| expanded.set(true)>
-                    {move || format!("{} ({})", tr(lang.get(), "显示全部", "Show all"), total)}
+            <Show when=move || { total > shown_max.get() }>
+                <button type="button" class="more" on:click=move |_| shown_max.update(|m| *m += STEP)>
+                    {move || format!("{} ({})", tr(lang.get(), "显示更多", "Show more"), total - total.min(shown_max.get()))}
                 </button>
             </Show>
         </div>

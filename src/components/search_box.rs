@@ -24,6 +24,10 @@ pub fn SearchBox() -> impl IntoView {
     Effect::new(move |_| {
         let q = route.with(|r| r.q.clone());
         if q != committed.get_value() {
+            // The route moved elsewhere (back/forward, a link): a pending commit of older typing must not follow it.
+            if let Some(t) = timer.get_value() {
+                t.clear();
+            }
             committed.set_value(q.clone());
             text.set(q);
         }
@@ -44,16 +48,28 @@ pub fn SearchBox() -> impl IntoView {
             _ => c.replace(Route { q, ..current }),
         }
     };
-    let on_input = move |e: leptos::ev::Event| {
-        let q = event_target_value(&e);
+    let schedule = move |q: String| {
         text.set(q.clone());
         if let Some(t) = timer.get_value() {
             t.clear();
         }
         timer.set_value(set_timeout_with_handle(move || commit(q), DEBOUNCE).ok());
     };
+    // While a Chinese input method is composing (pinyin not yet turned into characters) nothing is searched; the
+    // search starts when the composition ends.
+    let on_input = move |e: leptos::ev::Event| {
+        let composing = wasm_bindgen::JsCast::dyn_ref::<web_sys::InputEvent>(&e).is_some_and(|e| e.is_composing());
+        if composing {
+            if let Some(t) = timer.get_value() {
+                t.clear();
+            }
+            return;
+        }
+        schedule(event_target_value(&e));
+    };
+    let on_composed = move |e: leptos::ev::CompositionEvent| schedule(event_target_value(&e));
     let on_key = move |e: leptos::ev::KeyboardEvent| match e.key().as_str() {
-        "Enter" => commit(text.get_untracked()),
+        "Enter" if !e.is_composing() => commit(text.get_untracked()),
         "Escape" => {
             text.set(String::new());
             commit(String::new());
@@ -77,6 +93,7 @@ pub fn SearchBox() -> impl IntoView {
                 aria-label=move || tr(lang.get(), "检索", "Search")
                 prop:value=move || text.get()
                 on:input=on_input
+                on:compositionend=on_composed
                 on:keydown=on_key
             />
         </div>

@@ -24,7 +24,9 @@ pub fn Browse() -> impl IntoView {
     let selection = Memo::new(move |_| route.with(|r| (r.q.clone(), r.filters.clone(), r.corpus_order)));
     Effect::new(move |_| {
         selection.track();
-        limit.set(PAGE);
+        if limit.get_untracked() != PAGE {
+            limit.set(PAGE);
+        }
     });
     let index = c.index.clone();
     let results: Memo<Results> = Memo::new(move |_| {

@@ -16,11 +16,17 @@ use tifa_corpus::RegionLevel;
 pub fn Regions() -> impl IntoView {
     let c = ctx();
     let (route, lang) = (c.route, c.lang);
-    let selection = selection_in_corpus_order(route);
+    // Counted without the region filters, so that each bar equals what a click on it shows in the results.
+    let unfiltered = Memo::new(move |_| route.with(|r| r.without_facet(Facet::Region)));
+    let selection = selection_in_corpus_order(unfiltered);
     let rows = Memo::new(move |_| {
         let c = ctx();
         selection.with(|s| province_counts(s.iter().map(|&d| c.article(d))))
     });
+    let placed = move || {
+        let c = ctx();
+        selection.with(|s| s.iter().filter(|&&d| c.article(d).regions.iter().any(|r| r.code.is_some())).count())
+    };
     let chart = move || {
         let r = route.get();
         let l = lang.get();
@@ -30,7 +36,7 @@ pub fn Regions() -> impl IntoView {
                     label: p.province.clone(),
                     value: f64::from(p.articles),
                     shown: p.articles.to_string(),
-                    href: Some(r.on(Page::Browse).toggled(Facet::Region, &p.province).to_hash()),
+                    href: Some(r.on(Page::Browse).with_only(Facet::Region, &p.province).to_hash()),
                 })
                 .collect()
         });
@@ -45,7 +51,7 @@ pub fn Regions() -> impl IntoView {
         rows.with(|rows| {
             rows.iter()
                 .map(|p| {
-                    let href = r.on(Page::Browse).toggled(Facet::Region, &p.province).to_hash();
+                    let href = r.on(Page::Browse).with_only(Facet::Region, &p.province).to_hash();
                     view! {
                         <tr>
                             <th scope="row"><a href=href>{p.province.clone()}</a></th>
@@ -67,7 +73,7 @@ pub fn Regions() -> impl IntoView {
         level
             .into_iter()
             .map(|v| {
-                let href = r.on(Page::Browse).toggled(Facet::Level, &v.value).to_hash();
+                let href = r.on(Page::Browse).with_only(Facet::Level, &v.value).to_hash();
                 view! { <tr><th scope="row"><a href=href>{v.value.clone()}</a></th><td class="num">{v.count}</td></tr> }
             })
             .collect_view()
@@ -78,8 +84,8 @@ pub fn Regions() -> impl IntoView {
                 <h1>{move || tr(lang.get(), "地区", "Regions")}</h1>
                 <p class="lede">
                     {move || match lang.get() {
-                        Lang::Zh => format!("{} 篇文章涉及 {} 个省级地区", selection.with(|s| s.len()), rows.with(Vec::len)),
-                        Lang::En => format!("{} articles name places in {} provinces", selection.with(|s| s.len()), rows.with(Vec::len)),
+                        Lang::Zh => format!("{} 篇文章涉及 {} 个省级地区", placed(), rows.with(Vec::len)),
+                        Lang::En => format!("{} articles name places in {} provinces", placed(), rows.with(Vec::len)),
                     }}
                 </p>
                 <crate::components::chips::ActiveFilters />

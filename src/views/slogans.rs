@@ -45,18 +45,8 @@ pub fn Slogans() -> impl IntoView {
             reg.iter().find(|s| s.text == r.term).map(|s| s.variants.clone()).unwrap_or_else(|| vec![r.term.clone()])
         });
         let docs = selection.get();
-        let mut lines = Vec::new();
-        let mut seen = std::collections::HashSet::new();
-        for v in variants {
-            for line in c.index.kwic(&fold(&v), Some(docs.as_slice()), 30, r.kwic.sort()) {
-                if seen.insert((line.article, line.block, line.start)) {
-                    lines.push(line);
-                }
-            }
-        }
-        if r.kwic == crate::route::KwicOrder::Corpus {
-            lines.sort_by_key(|l| (l.article, l.block, l.start));
-        }
+        let forms: Vec<String> = variants.iter().map(|v| fold(v)).collect();
+        let lines = c.index.kwic_any(&forms, Some(docs.as_slice()), 30, r.kwic.sort());
         let close = move |_| {
             let c = ctx();
             c.go(&Route { term: String::new(), ..c.route.get_untracked() });

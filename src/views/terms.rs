@@ -68,7 +68,7 @@ pub fn Terms() -> impl IntoView {
                 let a = c.article(d);
                 let n = per.get(&d).copied().unwrap_or(0);
                 let chars = f64::from(c.index.documents[d as usize].chars.max(1));
-                let href = Route { q: r.term.clone(), ..r.on(Page::Article(a.id.clone())) }.to_hash();
+                let href = r.with_phrase(&r.term).on(Page::Article(a.id.clone())).to_hash();
                 (a.title.clone(), n, f64::from(n) * 10_000.0 / chars, href)
             })
             .collect();

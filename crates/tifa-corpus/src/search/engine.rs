@@ -271,6 +271,9 @@ impl Index {
 
     /// The best passages of article `d` for the required strings.
     pub fn snippets(&self, d: u32, required: &[String], max: usize) -> Vec<Snippet> {
+        if max == 0 {
+            return Vec::new();
+        }
         let doc = &self.documents[d as usize];
         let article = &self.corpus.articles[d as usize];
         let original = |f: &super::document::FieldSpan| match f.block {

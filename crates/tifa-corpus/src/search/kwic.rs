@@ -77,11 +77,88 @@ impl Index {
                 }
             }
         }
-        match sort {
-            KwicSort::Corpus => {}
-            KwicSort::Left => lines.sort_by(|a, b| a.left.chars().rev().cmp(b.left.chars().rev())),
-            KwicSort::Right => lines.sort_by(|a, b| a.right.cmp(&b.right)),
-        }
+        sort_lines(&mut lines, sort);
         lines
+    }
+
+    /// The concordance of several strings at once (the surface forms of one formulation): each place in the text
+    /// once — where matches overlap, the longest is kept — in one order.
+    pub fn kwic_any(&self, needles: &[String], docs: Option<&[u32]>, width: usize, sort: KwicSort) -> Vec<KwicLine> {
+        let mut lines: Vec<KwicLine> =
+            needles.iter().flat_map(|n| self.kwic(n, docs, width, KwicSort::Corpus)).collect();
+        let len = |l: &KwicLine| l.matched.chars().count() as u32;
+        lines.sort_by(|a, b| {
+            (a.article, a.block, a.start).cmp(&(b.article, b.block, b.start)).then(len(b).cmp(&len(a)))
+        });
+        let mut kept: Vec<KwicLine> = Vec::with_capacity(lines.len());
+        for line in lines {
+            if let Some(prev) = kept.last()
+                && (prev.article, prev.block) == (line.article, line.block)
+                && line.start < prev.start + len(prev)
+            {
+                if len(&line) > len(prev) {
+                    kept.pop();
+                } else {
+                    continue;
+                }
+            }
+            kept.push(line);
+        }
+        sort_lines(&mut kept, sort);
+        kept
+    }
+}
+
+/// Put concordance lines in the requested order (stable: ties stay in corpus order).
+fn sort_lines(lines: &mut [KwicLine], sort: KwicSort) {
+    match sort {
+        KwicSort::Corpus => {}
+        KwicSort::Left => lines.sort_by(|a, b| a.left.chars().rev().cmp(b.left.chars().rev())),
+        KwicSort::Right => lines.sort_by(|a, b| a.right.cmp(&b.right)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Article, Block, BlockKind, Corpus};
+    use crate::search::index::IndexData;
+
+    fn index(texts: &[&str]) -> Index {
+        let mut corpus = Corpus::new();
+        for (i, t) in texts.iter().enumerate() {
+            let block = Block {
+                kind: BlockKind::Paragraph,
+                text: t.to_string(),
+                level: None,
+                style: None,
+                lines: [1, 1],
+                placeholders: Vec::new(),
+            };
+            corpus.articles.push(Article {
+                id: format!("a{i}"),
+                title: format!("题{i}"),
+                blocks: vec![block],
+                ..Article::default()
+            });
+        }
+        let n = corpus.articles.len();
+        Index::from_parts(corpus, IndexData::empty(n))
+    }
+
+    #[test]
+    fn several_forms_give_each_place_once_in_one_order() {
+        let idx = index(&["坚决做到“两个维护”，乙两个维护", "甲两个维护"]);
+        let forms = vec!["两个维护".to_string(), "“两个维护”".to_string()];
+        let lines = idx.kwic_any(&forms, None, 3, KwicSort::Corpus);
+        let matched: Vec<&str> = lines.iter().map(|l| l.matched.as_str()).collect();
+        assert_eq!(matched, ["“两个维护”", "两个维护", "两个维护"]);
+        let by_left = idx.kwic_any(&forms, None, 3, KwicSort::Left);
+        let lefts: Vec<&str> = by_left.iter().map(|l| l.left.as_str()).collect();
+        // Read backwards from the match: 乙 < 甲 < 做到 (by the character just before the match).
+        let mut expected = lefts.clone();
+        expected.sort_by(|a, b| a.chars().rev().cmp(b.chars().rev()));
+        assert_eq!(lefts, expected);
+        assert_eq!(by_left.len(), 3);
     }
 }
