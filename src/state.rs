@@ -24,11 +24,14 @@ pub struct Ctx {
     /// Article id → position.
     by_id: Arc<HashMap<String, u32>>,
     /// The last selection computed, by its query: the views and previous/next share it instead of searching again.
-    last_selection: Rc<RefCell<Option<(SelectionKey, Arc<Vec<u32>>)>>>,
+    last_selection: Rc<RefCell<Option<CachedSelection>>>,
 }
 
 /// What a selection depends on: the typed query, the filters, the order.
 type SelectionKey = (String, Vec<(tifa_corpus::search::Facet, String)>, bool);
+
+/// A selection with the key it was computed for.
+type CachedSelection = (SelectionKey, Arc<Vec<u32>>);
 
 impl Ctx {
     /// State over a loaded index.
