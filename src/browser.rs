@@ -77,6 +77,11 @@ pub fn focus(selector: &str) -> bool {
     }
 }
 
+/// Run `f` once the browser has handled what is queued (the hash change) and rendered.
+pub fn after_render(f: impl FnOnce() + 'static) {
+    leptos::prelude::set_timeout(f, std::time::Duration::from_millis(50));
+}
+
 /// Milliseconds since the page started (for the timing marks the size-and-speed report reads).
 pub fn now() -> f64 {
     window().performance().map(|p| p.now()).unwrap_or_default()

@@ -96,6 +96,14 @@ pub fn note_kind(lang: Lang, kind: NoteKind) -> &'static str {
     }
 }
 
+/// "Label: value" with the punctuation of the language.
+pub fn labelled(lang: Lang, label: &str, value: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{label}：{value}"),
+        Lang::En => format!("{label}: {value}"),
+    }
+}
+
 /// Shown in place of a title the source lost.
 pub fn untitled(lang: Lang) -> &'static str {
     tr(lang, "（无标题）", "(untitled)")

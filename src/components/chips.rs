@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use tifa_corpus::search::Facet;
 
-use crate::i18n::{facet_name, tr};
+use crate::i18n::{facet_name, labelled, tr};
 use crate::route::{Page, Route};
 use crate::state::ctx;
 
@@ -23,7 +23,7 @@ pub fn ActiveFilters() -> impl IntoView {
             .iter()
             .map(|(facet, value)| {
                 let (facet, value) = (*facet, value.clone());
-                let label = format!("{}：{}", facet_name(l, facet), value);
+                let label = labelled(l, facet_name(l, facet), &value);
                 let aria = format!("{} {label}", tr(l, "移除筛选", "Remove filter"));
                 let v = value.clone();
                 let remove = move |_| {
@@ -57,18 +57,30 @@ pub fn ActiveFilters() -> impl IntoView {
 
 /// A tag as a link that shows the articles carrying it (the current query kept, the filter added).
 #[component]
-pub fn TagLink(facet: Facet, #[prop(into)] value: String, #[prop(optional)] extra: Option<String>) -> impl IntoView {
+pub fn TagLink(
+    facet: Facet,
+    #[prop(into)] value: String,
+    /// A count or note shown after the value.
+    #[prop(optional)]
+    extra: Option<String>,
+    /// Also filter on this (a formulation row's places: the link shows the articles using both).
+    #[prop(optional)]
+    and: Option<(Facet, String)>,
+) -> impl IntoView {
     let c = ctx();
     let route = c.route;
     let v = value.clone();
     let href = move || {
         route.with(|r| {
-            let base = r.on(Page::Browse);
+            let mut base = r.on(Page::Browse);
+            if let Some((f, value)) = &and {
+                base = base.with_only(*f, value);
+            }
             if base.has_filter(facet, &v) { base.to_hash() } else { base.toggled(facet, &v).to_hash() }
         })
     };
     let shown = value.clone();
-    let title = move || format!("{}：{}", facet_name(c.lang.get(), facet), value);
+    let title = move || labelled(c.lang.get(), facet_name(c.lang.get(), facet), &value);
     view! {
         <a class="chip" data-facet=facet.key() href=href title=title>
             {shown}

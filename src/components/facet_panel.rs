@@ -79,7 +79,7 @@ pub fn FacetPanel(facet: Facet, counts: Signal<FacetCounts>) -> impl IntoView {
                     type="search"
                     class="facet-filter"
                     placeholder=move || tr(lang.get(), "在此筛选项中查找", "Find a value")
-                    aria-label=move || format!("{}：{}", facet_name(lang.get(), facet), tr(lang.get(), "查找", "find"))
+                    aria-label=move || crate::i18n::labelled(lang.get(), facet_name(lang.get(), facet), tr(lang.get(), "查找", "find"))
                     prop:value=move || filter.get()
                     on:input=move |e| filter.set(event_target_value(&e))
                 />

@@ -65,6 +65,13 @@ pub fn KwicTable(lines: Vec<KwicLine>) -> impl IntoView {
                 {order_button(KwicOrder::Right, "按右侧", "right context")}
             </div>
             <table class="kwic-table">
+                <thead class="sr-only">
+                    <tr>
+                        <th scope="col">{move || tr(lang.get(), "左侧语境", "Left context")}</th>
+                        <th scope="col">{move || tr(lang.get(), "检索词", "Match")}</th>
+                        <th scope="col">{move || tr(lang.get(), "右侧语境", "Right context")}</th>
+                    </tr>
+                </thead>
                 <tbody>{rows}</tbody>
             </table>
             <Show when=move || { total > shown_max.get() }>

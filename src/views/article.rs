@@ -83,6 +83,10 @@ pub fn ArticleView(id: String) -> impl IntoView {
                                             <div class="para" id=id tabindex="-1">
                                                 <p>{body}</p>
                                                 <button type="button" class="copy" on:click=copy
+                                                    aria-label=move || match lang.get() {
+                                                        Lang::Zh => format!("复制第 {} 段并附出处", i + 1),
+                                                        Lang::En => format!("Copy paragraph {} with its citation", i + 1),
+                                                    }
                                                     title=move || tr(lang.get(), "复制本段并附出处", "Copy this passage with its citation")>
                                                     {move || tr(lang.get(), "复制", "Copy")}
                                                 </button>
@@ -291,7 +295,7 @@ fn TagsPanel(article: StoredValue<Article>) -> impl IntoView {
         <aside class="tags" aria-label=move || tr(lang.get(), "标注", "Tags")>
             {has.0.then(|| section("地区", "Places", view! {
                 <ul>{regions}</ul>
-                {(!masked.is_empty()).then(|| view! { <p class="masked">{move || tr(lang.get(), "隐去名称的地点：", "Masked places: ")}{masked.join("、")}</p> })}
+                {(!masked.is_empty()).then(|| view! { <p class="masked">{move || tr(lang.get(), "隐去名称的地点：", "Masked places: ")}{move || masked.join(tr(lang.get(), "、", ", "))}</p> })}
             }.into_any()))}
             {has.1.then(|| section("机构与层级", "Agency and level", view! { <ul>{agencies}{level}</ul> }.into_any()))}
             {has.2.then(|| section("主题", "Themes", view! { <ul>{themes}</ul> }.into_any()))}

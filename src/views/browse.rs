@@ -124,10 +124,12 @@ fn HitItem(hit: Hit) -> impl IntoView {
     let level = article.level.as_ref().map(|l| l.name.clone());
     let source = c.index.corpus.sources.get(article.source as usize).map(|s| s.name.clone()).unwrap_or_default();
     let ordinal = article.ordinal;
+    // Only what the title needs (the whole article would be cloned into the closure otherwise).
+    let title_of = tifa_corpus::Article { title: article.title.clone(), ..Default::default() };
     view! {
         <li class="hit" data-id=article.id.clone()>
             <a class="hit-title" href=href data-nav>
-                {shown_title(&article, lang.get_untracked())}
+                {move || shown_title(&title_of, lang.get())}
             </a>
             <div class="hit-meta">
                 {places.into_iter().map(|p| view! { <TagLink facet=Facet::Region value=p /> }).collect_view()}

@@ -53,8 +53,8 @@ pub fn Slogans() -> impl IntoView {
         };
         view! {
             <section class="panel kwic-panel" aria-labelledby="kwic-h">
-                <h2 id="kwic-h">
-                    {move || format!("{}：{}", tr(lang.get(), "提法语境", "Formulation in context"), r.term)}
+                <h2 id="kwic-h" tabindex="-1">
+                    {move || crate::i18n::labelled(lang.get(), tr(lang.get(), "提法语境", "Formulation in context"), &r.term)}
                     <button type="button" class="clear" on:click=close>{move || tr(lang.get(), "关闭", "Close")}</button>
                 </h2>
                 <KwicTable lines />
@@ -110,6 +110,17 @@ fn SloganRow(stat: SloganStat) -> impl IntoView {
     let c = ctx();
     let lang = c.lang;
     let SloganStat { text, kind, origin, count, articles, regions, agencies, cooccurs, .. } = stat;
+    // Places and agencies link to the articles using this formulation there; co-occurring formulations to their own
+    // articles (values of one facet are alternatives, so "both" cannot be a filter).
+    let with_this = |v: Vec<(String, u32)>, facet: Facet| {
+        let this = text.clone();
+        v.into_iter()
+            .take(3)
+            .map(|(name, n)| {
+                view! { <TagLink facet value=name extra=n.to_string() and=(Facet::Slogan, this.clone()) /> }
+            })
+            .collect_view()
+    };
     let few = |v: Vec<(String, u32)>, facet: Facet| {
         v.into_iter().take(3).map(|(name, n)| view! { <TagLink facet value=name extra=n.to_string() /> }).collect_view()
     };
@@ -117,7 +128,10 @@ fn SloganRow(stat: SloganStat) -> impl IntoView {
     let show_kwic = move |_| {
         let c = ctx();
         c.go(&Route { term: t.clone(), ..c.route.get_untracked() });
-        crate::browser::focus("#kwic-h");
+        // The panel appears after the hash change is handled: focus it then.
+        crate::browser::after_render(|| {
+            crate::browser::focus("#kwic-h");
+        });
     };
     let aria = {
         let text = text.clone();
@@ -130,8 +144,8 @@ fn SloganRow(stat: SloganStat) -> impl IntoView {
             <td class=format!("origin {origin:?}").to_lowercase()>{move || slogan_origin(lang.get(), origin)}</td>
             <td class="num">{count}</td>
             <td class="num">{articles.len()}</td>
-            <td>{few(regions, Facet::Region)}</td>
-            <td>{few(agencies, Facet::Agency)}</td>
+            <td>{with_this(regions, Facet::Region)}</td>
+            <td>{with_this(agencies, Facet::Agency)}</td>
             <td>{few(cooccurs, Facet::Slogan)}</td>
             <td><button type="button" class="kwic-open" aria-label=aria on:click=show_kwic>{move || tr(lang.get(), "语境", "KWIC")}</button></td>
         </tr>

@@ -43,7 +43,11 @@ pub fn Terms() -> impl IntoView {
                 shown: t.frequency.to_string(),
             })
             .collect();
-        view! { <BarChart bars title=tr(lang.get(), "高频词", "Top terms") /> }.into_any()
+        view! {
+            <BarChart bars title=tr(lang.get(), "高频词", "Top terms") />
+            <p class="hint">{tr(lang.get(), "按分词计数（不含停用词）；下方的词语统计按逐字匹配计数，包括出现在更长词语中的次数。", "Counted as segmented words (stop words left out); the term statistics below count every exact occurrence, also inside longer words.")}</p>
+        }
+        .into_any()
     };
     let term_input = RwSignal::new(route.get_untracked().term);
     Effect::new(move |_| term_input.set(route.with(|r| r.term.clone())));
