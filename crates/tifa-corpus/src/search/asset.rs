@@ -8,18 +8,18 @@
 //! | 4 | flags (bit 0: payload is deflate-compressed) |
 //! | 8 | payload length |
 //! | 4 | CRC-32 of the payload |
-//! | n | payload: MessagePack (named fields) of the corpus and the index data |
+//! | n | payload: the corpus and the index data in the positional binary encoding of [`super::codec`] |
 
+use super::codec::{Decode, Encode, Reader};
 use super::index::{Index, IndexData};
 use crate::model::Corpus;
-use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::io::{Read, Write};
 
 /// The file's magic number.
 pub const MAGIC: &[u8; 8] = b"TIFAIDX\0";
 /// The format version this build writes and reads.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 const HEADER: usize = 8 + 4 + 4 + 8 + 4;
 const DEFLATE: u32 = 1;
 
@@ -56,13 +56,6 @@ impl fmt::Display for AssetError {
 
 impl std::error::Error for AssetError {}
 
-#[derive(Serialize)]
-struct PayloadRef<'a> {
-    corpus: &'a Corpus,
-    data: &'a IndexData,
-}
-
-#[derive(Deserialize)]
 struct Payload {
     corpus: Corpus,
     data: IndexData,
@@ -70,7 +63,9 @@ struct Payload {
 
 /// Encode an index as an asset.
 pub fn encode(index: &Index) -> Vec<u8> {
-    let payload = rmp_serde::to_vec_named(&PayloadRef { corpus: &index.corpus, data: &index.data }).unwrap_or_default();
+    let mut payload = Vec::new();
+    index.corpus.encode(&mut payload);
+    index.data.encode(&mut payload);
     let mut compressed = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
     // Writing into a Vec cannot fail.
     let _ = compressed.write_all(&payload);
@@ -116,7 +111,15 @@ pub fn decode(bytes: &[u8]) -> Result<Index, AssetError> {
     } else {
         body.to_vec()
     };
-    let p: Payload = rmp_serde::from_slice(&payload).map_err(|e| AssetError::Corrupt(e.to_string()))?;
+    let mut reader = Reader::new(&payload);
+    let corrupt = |e: super::codec::CodecError| AssetError::Corrupt(e.to_string());
+    let p = Payload {
+        corpus: Corpus::decode(&mut reader).map_err(corrupt)?,
+        data: IndexData::decode(&mut reader).map_err(corrupt)?,
+    };
+    if reader.remaining() != 0 {
+        return Err(AssetError::Corrupt(format!("{} bytes after the data", reader.remaining())));
+    }
     validate(&p)?;
     Ok(Index::from_parts(p.corpus, p.data))
 }

@@ -3,6 +3,7 @@
 //! concordances, computes statistics and keyness, and travels to the browser as one binary asset.
 
 pub mod asset;
+pub mod codec;
 pub mod document;
 pub mod engine;
 pub mod facets;
