@@ -1,7 +1,8 @@
 //! Corpus-wide views of the tags: facet values with counts, the formulation register with co-occurrence.
 
 use crate::model::{Article, Corpus, SloganKind, SloganOrigin};
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeMap;
 
 /// One value of a facet and the number of articles that carry it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -83,26 +84,35 @@ pub fn slogan_register(corpus: &Corpus) -> Vec<SloganStat> {
 
 /// The formulation register over some articles (a search selection).
 pub fn slogan_register_of<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Vec<SloganStat> {
-    let mut by: HashMap<&str, SloganStat> = HashMap::new();
-    let mut pairs: HashMap<&str, HashMap<&str, u32>> = HashMap::new();
-    let mut regions: HashMap<&str, HashMap<&str, u32>> = HashMap::new();
-    let mut agencies: HashMap<&str, HashMap<&str, u32>> = HashMap::new();
+    // Formulations are interned to numbers so that the per-article pair counting hashes integers, not strings.
+    let mut ids: HashMap<&str, u32> = HashMap::default();
+    let mut register: Vec<SloganStat> = Vec::new();
+    let mut pairs: HashMap<(u32, u32), u32> = HashMap::default();
+    let mut places: HashMap<(u32, &str), u32> = HashMap::default();
+    let mut bodies: HashMap<(u32, &str), u32> = HashMap::default();
+    let mut here: Vec<u32> = Vec::new();
     for a in articles {
-        let homes: Vec<&str> = home_regions(a);
+        here.clear();
         for s in &a.slogans {
-            let stat = by.entry(&s.text).or_insert_with(|| SloganStat {
-                text: s.text.clone(),
-                kind: s.kind,
-                origin: s.origin,
-                count: 0,
-                articles: Vec::new(),
-                variants: Vec::new(),
-                cooccurs: Vec::new(),
-                regions: Vec::new(),
-                agencies: Vec::new(),
+            let id = *ids.entry(&s.text).or_insert_with(|| {
+                register.push(SloganStat {
+                    text: s.text.clone(),
+                    kind: s.kind,
+                    origin: s.origin,
+                    count: 0,
+                    articles: Vec::new(),
+                    variants: Vec::new(),
+                    cooccurs: Vec::new(),
+                    regions: Vec::new(),
+                    agencies: Vec::new(),
+                });
+                register.len() as u32 - 1
             });
+            let stat = &mut register[id as usize];
             stat.count += s.evidence.len() as u32;
-            stat.articles.push(a.id.clone());
+            if stat.articles.last() != Some(&a.id) {
+                stat.articles.push(a.id.clone());
+            }
             if stat.kind == SloganKind::Quoted {
                 stat.kind = s.kind;
             }
@@ -111,27 +121,41 @@ pub fn slogan_register_of<'a>(articles: impl IntoIterator<Item = &'a Article>) -
                     stat.variants.push(v.clone());
                 }
             }
-            for y in a.slogans.iter().filter(|y| y.text != s.text) {
-                *pairs.entry(&s.text).or_default().entry(&y.text).or_default() += 1;
+            if !here.contains(&id) {
+                here.push(id);
+            }
+        }
+        if here.is_empty() {
+            continue;
+        }
+        let homes = home_regions(a);
+        for &x in &here {
+            for &y in here.iter().filter(|&&y| y != x) {
+                *pairs.entry((x, y)).or_default() += 1;
             }
             for r in &homes {
-                *regions.entry(&s.text).or_default().entry(r).or_default() += 1;
+                *places.entry((x, r)).or_default() += 1;
             }
             for o in &a.organizations {
-                *agencies.entry(&s.text).or_default().entry(&o.name).or_default() += 1;
+                *bodies.entry((x, o.name.as_str())).or_default() += 1;
             }
         }
     }
-    let ranked = |m: Option<&HashMap<&str, u32>>| -> Vec<(String, u32)> {
-        let mut v: Vec<(String, u32)> = m.into_iter().flatten().map(|(k, n)| (k.to_string(), *n)).collect();
-        v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        v
-    };
-    let mut register: Vec<SloganStat> = by.into_values().collect();
+    for ((x, y), n) in pairs {
+        let other = register[y as usize].text.clone();
+        register[x as usize].cooccurs.push((other, n));
+    }
+    for ((x, r), n) in places {
+        register[x as usize].regions.push((r.to_string(), n));
+    }
+    for ((x, o), n) in bodies {
+        register[x as usize].agencies.push((o.to_string(), n));
+    }
+    let ranked = |v: &mut Vec<(String, u32)>| v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     for stat in &mut register {
-        stat.cooccurs = ranked(pairs.get(stat.text.as_str()));
-        stat.regions = ranked(regions.get(stat.text.as_str()));
-        stat.agencies = ranked(agencies.get(stat.text.as_str()));
+        ranked(&mut stat.cooccurs);
+        ranked(&mut stat.regions);
+        ranked(&mut stat.agencies);
     }
     register.sort_by(|a, b| {
         b.articles.len().cmp(&a.articles.len()).then_with(|| b.count.cmp(&a.count)).then_with(|| a.text.cmp(&b.text))

@@ -6,8 +6,8 @@ use super::document::{Document, FieldKind};
 use super::facets::FacetValues;
 use crate::enrich::segment::{Segmenter, Token};
 use crate::model::Corpus;
+use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// Segmented term counts of one article.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -52,7 +52,7 @@ pub struct TermCollector {
 impl TermCollector {
     /// Count the word tokens of one article's fields (placeholders and punctuation are not terms).
     pub fn add_article<'t>(&mut self, fields: impl Iterator<Item = (FieldKind, Vec<Token<'t>>)>) {
-        let mut per: HashMap<u32, (u16, u16, u32)> = HashMap::new();
+        let mut per: HashMap<u32, (u16, u16, u32)> = HashMap::default();
         let mut total = 0u32;
         for (kind, tokens) in fields {
             for t in tokens.iter().filter(|t| !t.placeholder && t.word.chars().any(char::is_alphanumeric)) {
@@ -135,8 +135,8 @@ impl Index {
     /// Assemble an index from a corpus and stored term data (the binary asset), rebuilding what is cheap.
     pub fn from_parts(corpus: Corpus, data: IndexData) -> Index {
         let documents: Vec<Document> = corpus.articles.iter().map(Document::new).collect();
-        let mut bigrams: HashMap<u64, Vec<u32>> = HashMap::new();
-        let mut unigrams: HashMap<char, Vec<u32>> = HashMap::new();
+        let mut bigrams: HashMap<u64, Vec<u32>> = HashMap::default();
+        let mut unigrams: HashMap<char, Vec<u32>> = HashMap::default();
         for (d, doc) in documents.iter().enumerate() {
             let d = d as u32;
             let mut prev: Option<char> = None;

@@ -4,8 +4,9 @@
 use super::index::Index;
 use crate::enrich::keywords::{STOPWORDS, stopwords};
 use memchr::memmem;
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// Frequency and spread of one string over a selection.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -102,7 +103,7 @@ impl Index {
 
     /// Summed term counts over a selection: term id → (frequency, documents).
     fn term_sums(&self, selection: &[u32]) -> HashMap<u32, (u32, u32)> {
-        let mut sums: HashMap<u32, (u32, u32)> = HashMap::new();
+        let mut sums: HashMap<u32, (u32, u32)> = HashMap::default();
         for &d in selection {
             for &(id, t, h, p) in &self.data.counts[d as usize].terms {
                 let e = sums.entry(id).or_default();
