@@ -55,6 +55,30 @@ pub async fn copy(text: &str) -> bool {
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
 
+/// Offer `text` as a file to save (a download made in the page: nothing leaves the browser). False if the browser
+/// refused.
+pub fn download(name: &str, mime: &str, text: &str) -> bool {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return false };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return false };
+    let link = leptos::prelude::document()
+        .create_element("a")
+        .ok()
+        .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlAnchorElement>(el).ok());
+    let Some(link) = link else { return false };
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    // Revoked later: the download starts asynchronously.
+    leptos::prelude::set_timeout(
+        move || drop(web_sys::Url::revoke_object_url(&url)),
+        std::time::Duration::from_secs(30),
+    );
+    true
+}
+
 /// Scroll an element into view and move the focus to it.
 pub fn reveal(id: &str) {
     let Some(el) = leptos::prelude::document().get_element_by_id(id) else { return };

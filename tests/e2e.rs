@@ -457,3 +457,67 @@ async fn every_view_in_light_dark_and_phone_passes_the_accessibility_audit() {
     assert_clean_console(&app).await;
     app.close().await;
 }
+
+/// Capture the next file the page offers for download: (file name, text).
+async fn capture_download(app: &Browser, click_selector: &str) -> (String, String) {
+    app.eval(
+        "window.__downloads = [];
+         if (!window.__patched) {
+           window.__patched = true;
+           const create = URL.createObjectURL;
+           URL.createObjectURL = (blob) => { const url = create(blob); window.__blobs = window.__blobs || {}; window.__blobs[url] = blob; return url; };
+           HTMLAnchorElement.prototype.click = function () { window.__downloads.push([this.download, this.href]); };
+         }
+         return null;",
+    )
+    .await;
+    app.client.find(Locator::Css(click_selector)).await.expect("export button").click().await.expect("click");
+    let got = app
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             const [name, url] = window.__downloads[0];
+             window.__blobs[url].text().then(t => done([name, t]));",
+            Vec::new(),
+        )
+        .await
+        .expect("read the download");
+    serde_json::from_value(got).expect("name and text")
+}
+
+#[tokio::test]
+#[ignore = "browser test: run by cargo xtask test"]
+async fn exports_are_the_cores_files_for_the_selection() {
+    let index = index();
+    let term = some_term(&index);
+    let app = open(&format!("#/?q={term}")).await;
+    let query = Query::parse(&term);
+    let (total, _) = engine_titles(&index, &query);
+    assert_total(&app, total).await;
+    let docs: Vec<u32> = index
+        .search(&query, &SearchOptions { limit: usize::MAX, snippets: 0, ..SearchOptions::default() })
+        .hits
+        .iter()
+        .map(|h| h.article)
+        .collect();
+    let (name, csv) = capture_download(&app, ".result-bar ~ .export-menu button.export:nth-of-type(1)").await;
+    assert!(name.ends_with(".csv"));
+    assert_eq!(
+        csv,
+        tifa_corpus::export::articles_csv(&index, &docs).trim_start_matches('\u{FEFF}'),
+        "same rows as the CLI"
+    );
+    let (_, json) = capture_download(&app, ".result-bar ~ .export-menu button.export:nth-of-type(2)").await;
+    let corpus: tifa_corpus::Corpus = serde_json::from_str(&json).expect("corpus JSON");
+    assert_eq!(corpus.articles.len(), total);
+    let (_, md) = capture_download(&app, ".result-bar ~ .export-menu button.export:nth-of-type(3)").await;
+    assert!(md.starts_with(&format!("# 检索：{term}")));
+    // The article page offers its citation.
+    let first = &index.corpus.articles[docs[0] as usize];
+    app.client.goto(&format!("{}#/article/{}", app.processes.url(), first.id)).await.expect("article");
+    wait_until(&app, "document.querySelector('.cite-text')", "the citation").await;
+    let expected = tifa_corpus::export::citation(first, index.corpus.sources.get(first.source as usize));
+    assert_eq!(app.texts(".cite-text").await, [expected]);
+    assert_clean_console(&app).await;
+    app.close().await;
+}

@@ -56,6 +56,12 @@ pub fn KwicTable(lines: Vec<KwicLine>) -> impl IntoView {
     view! {
         <div class="kwic">
             <div class="kwic-bar">
+                <crate::components::export_menu::ExportMenu exports=vec![crate::components::export_menu::Export {
+                    label: ("语境 CSV", "Concordance CSV"),
+                    file: "tifa-kwic.csv",
+                    mime: crate::components::export_menu::CSV,
+                    make: Box::new(move || lines.with_value(|l| tifa_corpus::export::kwic_csv(&ctx().index.corpus, l))),
+                }] />
                 <span class="count">
                     {move || format!("{total} {}", tr(lang.get(), "处", "lines"))}
                 </span>

@@ -34,8 +34,8 @@ pub fn ArticleView(id: String) -> impl IntoView {
     let source = c.index.corpus.sources.get(article.source as usize).cloned();
     let l = lang.get_untracked();
     let title = shown_title(&article, l);
-    let source_name = source.as_ref().map(|s| s.title.clone().unwrap_or_else(|| s.name.clone())).unwrap_or_default();
-    let citation = StoredValue::new(citation(&article, &source_name));
+    let source_name = tifa_corpus::export::compilation_name(source.as_ref());
+    let citation = StoredValue::new(tifa_corpus::export::citation(&article, source.as_ref()));
     let status = RwSignal::new(String::new());
     let article = StoredValue::new(article);
     view! {
@@ -52,6 +52,17 @@ pub fn ArticleView(id: String) -> impl IntoView {
                         }
                     }}
                 </p>
+                <p class="cite">
+                    <span class="cite-text">{citation.get_value()}</span>
+                    <button type="button" class="copy-cite" on:click=move |_| {
+                        let text = citation.get_value();
+                        spawn_local(async move {
+                            let ok = browser::copy(&text).await;
+                            let l = ctx().lang.get_untracked();
+                            status.set(if ok { tr(l, "已复制引用", "Citation copied") } else { tr(l, "浏览器不允许复制", "The browser refused to copy") }.to_string());
+                        });
+                    }>{move || tr(lang.get(), "复制引用", "Copy citation")}</button>
+                </p>
             </header>
             <div class="reader-grid" class:no-outline=move || article.with_value(|a| !a.blocks.iter().any(|b| b.kind == BlockKind::Heading))>
                 <Outline article />
@@ -66,7 +77,7 @@ pub fn ArticleView(id: String) -> impl IntoView {
                                     let marks = block_marks(a, i as u32, &b.text, &required, lang.get());
                                     let text = b.text.clone();
                                     let copy = move |_| {
-                                        let text = format!("{text}\n{}", citation.get_value());
+                                        let text = format!("{text}\n——{}", citation.get_value());
                                         spawn_local(async move {
                                             let ok = browser::copy(&text).await;
                                             let l = ctx().lang.get_untracked();
@@ -368,10 +379,4 @@ fn block_marks(a: &Article, block: u32, text: &str, required: &[String], l: Lang
         }));
     }
     marks
-}
-
-/// A citation in the style of GB/T 7714 for a passage of an article.
-pub fn citation(a: &Article, source: &str) -> String {
-    let title = if a.title.trim().is_empty() { "（无标题）" } else { a.title.as_str() };
-    format!("——{title}[A]//{source}：第{}篇.", a.ordinal)
 }

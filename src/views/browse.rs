@@ -5,11 +5,13 @@ use tifa_corpus::search::facets::FacetCounts;
 use tifa_corpus::search::{Facet, Hit, Results, SearchOptions, Snippet};
 
 use crate::components::chips::{ActiveFilters, TagLink};
+use crate::components::export_menu::{self, Export, ExportMenu};
 use crate::components::facet_panel::FacetPanel;
 use crate::components::marked_text::{Mark, MarkedText};
 use crate::i18n::{Lang, tr};
 use crate::route::{Page, Route};
 use crate::state::{ctx, shown_title};
+use tifa_corpus::export;
 
 /// Results shown at first and added by "more".
 const PAGE: usize = 20;
@@ -83,6 +85,7 @@ pub fn Browse() -> impl IntoView {
                     </div>
                 </div>
                 <ActiveFilters />
+                <ExportMenu exports=selection_exports() />
                 <ol class="hits">
                     {move || results.with(|r| r.hits.iter().map(|hit| view! { <HitItem hit=hit.clone() /> }).collect_view())}
                 </ol>
@@ -102,6 +105,68 @@ pub fn Browse() -> impl IntoView {
             </section>
         </div>
     }
+}
+
+/// Exports of the current selection, in the order shown.
+fn selection_exports() -> Vec<Export> {
+    let docs = || {
+        let c = ctx();
+        let r = c.route.get_untracked();
+        (c.selection(&r), c)
+    };
+    vec![
+        Export {
+            label: ("表格 CSV", "CSV table"),
+            file: "tifa-articles.csv",
+            mime: export_menu::CSV,
+            make: Box::new(move || {
+                let (d, c) = docs();
+                export::articles_csv(&c.index, &d)
+            }),
+        },
+        Export {
+            label: ("JSON", "JSON"),
+            file: "tifa-articles.json",
+            mime: export_menu::JSON,
+            make: Box::new(move || {
+                let (d, c) = docs();
+                export::articles_json(&c.index.corpus, &d)
+            }),
+        },
+        Export {
+            label: ("Markdown 引用列表", "Markdown citations"),
+            file: "tifa-articles.md",
+            mime: export_menu::MARKDOWN,
+            make: Box::new(move || {
+                let (d, c) = docs();
+                let r = c.route.get_untracked();
+                export::articles_markdown(&c.index.corpus, &d, &describe(&r))
+            }),
+        },
+        Export {
+            label: ("筛选计数 CSV", "Facet counts CSV"),
+            file: "tifa-facets.csv",
+            mime: export_menu::CSV,
+            make: Box::new(|| {
+                let c = ctx();
+                let r = c.route.get_untracked();
+                let options = SearchOptions { offset: 0, limit: 0, ..SearchOptions::default() };
+                export::facets_csv(&c.index.search(&r.query(), &options).facets)
+            }),
+        },
+    ]
+}
+
+/// What a selection is, in words (the heading of a Markdown export).
+fn describe(r: &Route) -> String {
+    let mut parts = Vec::new();
+    if !r.q.trim().is_empty() {
+        parts.push(format!("检索：{}", r.q.trim()));
+    }
+    for (facet, value) in &r.filters {
+        parts.push(format!("{}：{value}", crate::i18n::facet_name(Lang::Zh, *facet)));
+    }
+    if parts.is_empty() { "全部文章".to_string() } else { parts.join("；") }
 }
 
 /// Whether the facets fit beside the results (on a phone they start folded away).

@@ -74,6 +74,12 @@ pub fn Slogans() -> impl IntoView {
                 <crate::components::chips::ActiveFilters />
             </div>
             {kwic}
+            <crate::components::export_menu::ExportMenu exports=vec![crate::components::export_menu::Export {
+                label: ("提法表 CSV", "Formulations CSV"),
+                file: "tifa-formulations.csv",
+                mime: crate::components::export_menu::CSV,
+                make: Box::new(move || register.with_untracked(|r| tifa_corpus::export::slogans_csv(r))),
+            }] />
             <input type="search" class="table-filter" placeholder=move || tr(lang.get(), "查找提法", "Find a formulation")
                 aria-label=move || tr(lang.get(), "查找提法", "Find a formulation")
                 prop:value=move || filter.get() on:input=move |e| filter.set(event_target_value(&e)) />

@@ -17,6 +17,7 @@ pub mod blocks;
 pub mod decode;
 pub mod enrich;
 pub mod error;
+pub mod export;
 pub mod joins;
 pub mod layout;
 pub mod marker;

@@ -1,6 +1,7 @@
 //! `tifa`: the command-line face of Tifa. It only wires files to the `tifa-corpus` core: reading, reporting
 //! per-file problems, printing summaries and JSON.
 
+mod export;
 mod load;
 mod search;
 mod summary;
@@ -32,6 +33,8 @@ const EXAMPLES: &str = "Examples:
   tifa stats --filter agency=纪委监委    top terms of a selection; `tifa stats --term 作风` for one string's spread
   tifa keyness --filter agency=纪委监委  terms characteristic of a selection against the rest
   tifa index -o corpus.tifa          the enriched corpus and its index as one binary file (what the browser loads)
+  tifa export csv --query 作风 -o x.csv  the selected articles with their tags, for Excel (UTF-8 with BOM)
+  tifa export cite --id ID            the citation of one article (GB/T 7714 style)
 
 Exit status: 0 when every file loaded, 1 when any file failed (the others are still processed), 2 on a usage error.";
 
@@ -53,6 +56,9 @@ enum Command {
     Keyness(search::KeynessArgs),
     /// Write the enriched corpus and its search index as one binary asset.
     Index(search::IndexArgs),
+    /// Export a selection: articles as CSV, JSON or Markdown; concordance, formulations or facet counts as CSV; or
+    /// the citation of an article.
+    Export(export::ExportArgs),
 }
 
 /// Which files to read and with which rules.
@@ -105,6 +111,7 @@ fn main() -> ExitCode {
         Command::Stats(args) => search::stats(args),
         Command::Keyness(args) => search::keyness(args),
         Command::Index(args) => search::index(args),
+        Command::Export(args) => export::export(args),
     }
 }
 

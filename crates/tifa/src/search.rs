@@ -14,7 +14,7 @@ pub struct Filters {
     /// Facet filter KEY=VALUE (region, theme, slogan, agency, level, document, source); repeat it. Values of one
     /// key are alternatives (OR), different keys must all hold (AND). A province also selects its cities.
     #[arg(long = "filter", short = 'f', value_name = "KEY=VALUE")]
-    filters: Vec<String>,
+    pub(crate) filters: Vec<String>,
 }
 
 /// `tifa search`.
@@ -121,7 +121,7 @@ pub struct IndexArgs {
 }
 
 /// Build the index over the input, or report why not (tagging and indexing share one segmentation).
-fn build(input: &Input) -> Result<(Index, bool), ExitCode> {
+pub(crate) fn build(input: &Input) -> Result<(Index, bool), ExitCode> {
     let (corpus, all_loaded, _) = load_tagged(input, false)?;
     let enricher = tifa_corpus::enrich::Enricher::with_embedded_dict().map_err(|e| {
         eprintln!("tifa: cannot tag the corpus: {e}");
@@ -137,7 +137,7 @@ fn prepare(text: &str, filters: &Filters, input: &Input) -> Result<(Query, Index
     Ok((query, index, ok))
 }
 
-fn query_with(text: &str, filters: &Filters) -> Result<Query, ExitCode> {
+pub(crate) fn query_with(text: &str, filters: &Filters) -> Result<Query, ExitCode> {
     let mut query = Query::parse(text);
     for f in &filters.filters {
         query.filter_arg(f).map_err(|e| {

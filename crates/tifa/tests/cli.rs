@@ -150,3 +150,40 @@ fn index_writes_an_asset_that_loads() {
     let index = tifa_corpus::search::asset::decode(&bytes).expect("the asset decodes");
     assert_eq!(index.corpus.articles.len(), tifa_corpus::default_corpus().articles.len());
 }
+
+#[test]
+fn exports_match_the_search_and_are_excel_ready() {
+    let search = tifa(&["search", "作风", "--json", "--limit", "1000", "-q"]);
+    assert!(search.status.success());
+    let found: serde_json::Value = serde_json::from_slice(&search.stdout).expect("search JSON");
+    let total = found["total"].as_u64().expect("total") as usize;
+    let ids: Vec<String> = found["hits"]
+        .as_array()
+        .expect("hits")
+        .iter()
+        .map(|h| h["id"].as_str().unwrap_or_default().to_string())
+        .collect();
+
+    let csv = tifa(&["export", "csv", "--query", "作风", "-q"]);
+    assert!(csv.status.success(), "{}", text(&csv.stderr));
+    let csv = text(&csv.stdout);
+    assert!(csv.starts_with('\u{FEFF}'), "UTF-8 with BOM for Excel");
+    let rows: Vec<&str> = csv.trim_end().split("\r\n").skip(1).collect();
+    assert_eq!(rows.len(), total, "one row per matching article");
+    assert!(rows[0].contains(&ids[0]), "rows in the search's order");
+
+    let json = tifa(&["export", "json", "--query", "作风", "-q"]);
+    let corpus: serde_json::Value = serde_json::from_slice(&json.stdout).expect("corpus JSON");
+    assert_eq!(corpus["schema"], "tifa.corpus/1");
+    assert_eq!(corpus["articles"].as_array().map(Vec::len), Some(total));
+
+    let cite = tifa(&["export", "cite", "--id", &ids[0], "-q"]);
+    assert!(text(&cite.stdout).contains("[A]//"));
+    let missing = tifa(&["export", "cite", "--id", "no-such-id", "-q"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(text(&missing.stderr).contains("no-such-id"));
+    let no_term = tifa(&["export", "kwic", "-q"]);
+    assert_eq!(no_term.status.code(), Some(2), "kwic needs --term");
+    let kwic = tifa(&["export", "kwic", "--term", "作风", "-q"]);
+    assert!(text(&kwic.stdout).lines().count() > total, "at least one line per article");
+}

@@ -1,0 +1,116 @@
+//! `tifa export`: the same files the browser's export buttons write, for a selection made on the command line.
+
+use crate::search::{Filters, build, query_with};
+use crate::{Input, emit, finish};
+use clap::{Args, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use tifa_corpus::export;
+use tifa_corpus::search::{KwicSort, SearchOptions, Sort};
+
+/// What to export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// The selected articles with their tags, one row each (CSV, UTF-8 with BOM).
+    Csv,
+    /// The selected articles as a corpus in the JSON schema tifa.corpus/1.
+    Json,
+    /// The selected articles as a Markdown list with citations.
+    Md,
+    /// Concordance lines of --term over the selection (CSV).
+    Kwic,
+    /// The formulation register of the selection (CSV).
+    Slogans,
+    /// Facet counts of the selection (CSV).
+    Facets,
+    /// The citation of the article --id (GB/T 7714 style).
+    Cite,
+}
+
+/// `tifa export`.
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    /// What to write.
+    #[arg(value_enum)]
+    format: Format,
+    /// Select articles containing this text (same language as `tifa search`); none selects every article.
+    #[arg(long, default_value = "")]
+    query: String,
+    #[command(flatten)]
+    filters: Filters,
+    /// The string whose concordance `kwic` exports.
+    #[arg(long, required_if_eq("format", "kwic"))]
+    term: Option<String>,
+    /// The article `cite` cites.
+    #[arg(long, required_if_eq("format", "cite"))]
+    id: Option<String>,
+    /// Order of the articles: by relevance to --query, or as in the compilation.
+    #[arg(long)]
+    corpus_order: bool,
+    /// Write to this file instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+    #[command(flatten)]
+    input: Input,
+}
+
+/// Run `tifa export`.
+pub fn export(args: ExportArgs) -> ExitCode {
+    let query = match query_with(&args.query, &args.filters) {
+        Ok(q) => q,
+        Err(code) => return code,
+    };
+    let (index, ok) = match build(&args.input) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    let sort = if args.corpus_order { Sort::Corpus } else { Sort::Relevance };
+    let results = index.search(&query, &SearchOptions { offset: 0, limit: usize::MAX, sort, snippets: 0 });
+    let docs: Vec<u32> = results.hits.iter().map(|h| h.article).collect();
+    let text = match args.format {
+        Format::Csv => export::articles_csv(&index, &docs),
+        Format::Json => export::articles_json(&index.corpus, &docs),
+        Format::Md => {
+            let what = if args.query.trim().is_empty() {
+                "全部文章".to_string()
+            } else {
+                format!("检索：{}", args.query)
+            };
+            export::articles_markdown(&index.corpus, &docs, &what)
+        }
+        Format::Kwic => {
+            let term = tifa_corpus::search::fold::fold(args.term.as_deref().unwrap_or_default());
+            let lines = index.kwic(&term, Some(&docs), 30, KwicSort::Corpus);
+            export::kwic_csv(&index.corpus, &lines)
+        }
+        Format::Slogans => {
+            let register = tifa_corpus::enrich::stats::slogan_register_of(
+                docs.iter().map(|&d| &index.corpus.articles[d as usize]),
+            );
+            export::slogans_csv(&register)
+        }
+        Format::Facets => export::facets_csv(&results.facets),
+        Format::Cite => {
+            let id = args.id.as_deref().unwrap_or_default();
+            let Some(a) = index.corpus.articles.iter().find(|a| a.id == id) else {
+                eprintln!(
+                    "tifa: no article has the id {id:?} (ids are listed by `tifa search --json` and in CSV exports)"
+                );
+                return ExitCode::from(2);
+            };
+            format!("{}\n", export::citation(a, index.corpus.sources.get(a.source as usize)))
+        }
+    };
+    match &args.output {
+        Some(path) => match std::fs::write(path, &text) {
+            Ok(()) => {
+                finish(emit(&format!("wrote {} ({} articles, {} bytes)\n", path.display(), docs.len(), text.len())), ok)
+            }
+            Err(e) => {
+                eprintln!("tifa: cannot write {}: {e}", path.display());
+                ExitCode::from(1)
+            }
+        },
+        None => finish(emit(&text), ok),
+    }
+}
