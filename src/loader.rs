@@ -24,11 +24,21 @@ pub enum Load {
     Failed(String),
 }
 
-/// Fetch and decode the asset, reporting progress through `progress`.
+/// Id of the element in which the one-file bundle carries the asset (base64), instead of a file next to the page.
+const INLINE_ASSET: &str = "tifa-asset";
+
+/// Read the asset (from the page itself in a bundle, else over the network with progress) and decode it.
 pub async fn load(progress: impl Fn(Load)) -> Load {
-    let bytes = match fetch(ASSET, &progress).await {
-        Ok(bytes) => bytes,
-        Err(error) => return Load::Failed(error),
+    let inline = leptos::prelude::document().get_element_by_id(INLINE_ASSET).and_then(|el| el.text_content());
+    let bytes = match inline {
+        Some(text) => match inline_bytes(&text) {
+            Ok(bytes) => bytes,
+            Err(error) => return Load::Failed(error),
+        },
+        None => match fetch(ASSET, &progress).await {
+            Ok(bytes) => bytes,
+            Err(error) => return Load::Failed(error),
+        },
     };
     progress(Load::Indexing);
     crate::browser::next_frame().await;
@@ -36,6 +46,15 @@ pub async fn load(progress: impl Fn(Load)) -> Load {
         Ok(index) => Load::Ready(Arc::new(index)),
         Err(error) => Load::Failed(format!("{ASSET}: {error}")),
     }
+}
+
+/// The asset carried in the page, base64-encoded.
+fn inline_bytes(text: &str) -> Result<Vec<u8>, String> {
+    let binary = window().atob(text.trim()).map_err(|_| {
+        "the corpus inside this file is damaged (not base64); make the file again with `tifa bundle`".to_string()
+    })?;
+    // atob gives one character per byte.
+    Ok(binary.chars().map(|c| c as u32 as u8).collect())
 }
 
 async fn fetch(url: &str, progress: &impl Fn(Load)) -> Result<Vec<u8>, String> {

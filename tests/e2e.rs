@@ -521,3 +521,122 @@ async fn exports_are_the_cores_files_for_the_selection() {
     assert_clean_console(&app).await;
     app.close().await;
 }
+
+/// The one-file bundle `tifa bundle` writes, for the default corpus (built once per test run).
+fn bundle_file() -> PathBuf {
+    let out = std::env::temp_dir().join(format!("tifa-bundle-{}.html", std::process::id()));
+    if !out.is_file() {
+        let status = std::process::Command::new(env!("CARGO"))
+            .args(["run", "--release", "-q", "-p", "tifa", "--", "bundle", "-q", "--site"])
+            .arg(dist_dir())
+            .arg("-o")
+            .arg(&out)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .status()
+            .expect("run tifa bundle");
+        assert!(status.success(), "tifa bundle failed");
+    }
+    out
+}
+
+#[tokio::test]
+#[ignore = "browser test: run by cargo xtask test"]
+async fn the_bundle_works_from_disk_with_no_network() {
+    let index = index();
+    let term = some_term(&index);
+    let file = bundle_file();
+    let url = format!("file://{}#/?q={term}", file.display());
+    let app = Browser::open_url(&url, "main.tifa", Duration::from_secs(60), true).await;
+    // The link's state is restored from file:// too.
+    let query = Query::parse(&term);
+    let (total, titles) = engine_titles(&index, &query);
+    assert_total(&app, total).await;
+    assert_eq!(result_titles(&app).await, titles);
+    // Zero requests beyond the file itself.
+    assert_eq!(app.eval("return performance.getEntriesByType('resource').map(e => e.name);").await, json!([]));
+    // Facet, article, back: the core journeys.
+    let theme = app.texts("#facet-theme .value .name").await.first().cloned().expect("a theme value");
+    app.client.find(Locator::Css("#facet-theme .value input")).await.expect("theme box").click().await.expect("click");
+    let mut q = query.clone();
+    q.filter("theme", &theme).expect("facet");
+    let (filtered, _) = engine_titles(&index, &q);
+    assert_total(&app, filtered).await;
+    app.client.find(Locator::Css(".hit .hit-title")).await.expect("a result").click().await.expect("click");
+    wait_until(&app, "document.querySelector('.reader-head h1')", "the article").await;
+    app.client.back().await.expect("back");
+    assert_total(&app, filtered).await;
+    // A Content-Security-Policy is in force and names no network source.
+    let policy =
+        app.eval("return document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]').content;").await;
+    assert!(policy.as_str().unwrap_or_default().starts_with("default-src 'none'"), "{policy}");
+    assert_clean_console(&app).await;
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "browser test: run by cargo xtask test"]
+async fn markup_in_the_corpus_file_names_and_links_stays_text() {
+    // A compilation whose text and file name are made of markup, script URLs and invisible Unicode.
+    let dir = std::env::temp_dir().join(format!("tifa-hostile-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let name = dir.join("<img src=x onerror=window.__pwned=9>.txt");
+    let text = "关于<script>window.__pwned=1</script>作风建设的材料汇编（2篇）\n\n\
+                <img src=x onerror=\"window.__pwned=2\">加强作风建设推动高质量发展\n\n\
+                一是强化“<b>两个维护</b>”，见javascript:window.__pwned=3。\u{202E}倒序文字\u{202C}以及零宽\u{200B}字符，全县上下形成合力。\n\n\
+                二是坚持问题导向<svg onload=window.__pwned=4>，推动各项工作落地见效。\n\n\
+                第二篇<iframe src=\"javascript:window.__pwned=5\"></iframe>优化营商环境\n\n\
+                全市持续优化营商环境<a href=\"javascript:window.__pwned=6\">点此</a>，企业满意度不断提升。\n";
+    std::fs::write(&name, text).expect("write the hostile corpus");
+    let out = dir.join("hostile.html");
+    let status = std::process::Command::new(env!("CARGO"))
+        .args(["run", "--release", "-q", "-p", "tifa", "--", "bundle", "-q", "--site"])
+        .arg(dist_dir())
+        .arg("-o")
+        .arg(&out)
+        .arg(&name)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .status()
+        .expect("run tifa bundle");
+    assert!(status.success(), "tifa bundle of the hostile corpus failed");
+    let base = format!("file://{}", out.display());
+    let app = Browser::open_url(&format!("{base}#/"), "main.tifa", Duration::from_secs(60), true).await;
+    wait_until(&app, "document.querySelector('.hit')", "results").await;
+    let pages = [
+        "#/".to_string(),
+        "#/?q=<script>".to_string(),
+        "#/about".to_string(),
+        "#/slogans".to_string(),
+        "#/terms?term=<b>".to_string(),
+        "#/article/%22%3E%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D7%3E".to_string(),
+        "#/?q=%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D8%3E&theme=%3Cscript%3Ex%3C/script%3E".to_string(),
+    ];
+    let ids: Vec<String> = serde_json::from_value(
+        app.eval("return Array.from(document.querySelectorAll('.hit')).map(h => h.dataset.id);").await,
+    )
+    .expect("ids");
+    let mut visits: Vec<String> = pages.to_vec();
+    visits.extend(ids.iter().map(|id| format!("#/article/{id}")));
+    for hash in &visits {
+        app.client.goto(&format!("{base}{hash}")).await.expect("open");
+        wait_until(&app, "document.querySelector('main.tifa > *')", hash).await;
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        let state = app
+            .eval(
+                "return { pwned: window.__pwned === undefined ? null : window.__pwned,
+                          injected: document.querySelectorAll('main img, main iframe, main script, main svg foreignObject, main [onerror], main [onload], main a[href^=\"javascript\"]').length };",
+            )
+            .await;
+        assert_eq!(state, json!({ "pwned": null, "injected": 0 }), "on {hash}");
+    }
+    // The markup is visible as text.
+    app.client.goto(&format!("{base}#/article/{}", ids[0])).await.expect("open");
+    wait_until(&app, "document.querySelector('.reader-text')", "the article").await;
+    let body = app.eval("return document.querySelector('main').textContent;").await;
+    assert!(body.as_str().unwrap_or_default().contains('<'), "markup shown as text: {body}");
+    app.client.goto(&format!("{base}#/about")).await.expect("about");
+    wait_until(&app, "document.querySelector('.about .file')", "the overview").await;
+    assert!(app.texts(".about .file").await.iter().any(|f| f.contains("<img src=x")), "the file name is shown as text");
+    assert_clean_console(&app).await;
+    app.close().await;
+    let _ = std::fs::remove_dir_all(&dir);
+}

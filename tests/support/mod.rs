@@ -25,7 +25,8 @@ const CHROMIUM: &str = "/usr/bin/chromium";
 
 /// The static server, chromedriver and the browser's profile directory. Dropping it stops them all, by PID.
 pub struct Processes {
-    server: StaticServer,
+    /// None when the page is opened from a file.
+    server: Option<StaticServer>,
     chromedriver: Child,
     profile: PathBuf,
 }
@@ -87,7 +88,7 @@ pub struct Browser {
 impl Processes {
     /// The served folder's URL (ends with `/`).
     pub fn url(&self) -> String {
-        self.server.url()
+        self.server.as_ref().map(StaticServer::url).unwrap_or_default()
     }
 }
 
@@ -96,6 +97,17 @@ impl Browser {
     /// and wait until an element matching `ready` exists.
     pub async fn open(dist: &Path, page: &str, ready: &str, timeout: Duration) -> Browser {
         let server = StaticServer::start(dist, "127.0.0.1:0").expect("start the static server");
+        let url = format!("{}{page}", server.url());
+        Browser::start(Some(server), &url, ready, timeout, false).await
+    }
+
+    /// Open a URL (such as `file:///…`) with no server and, when `offline`, with the network taken away first; wait
+    /// until an element matching `ready` exists.
+    pub async fn open_url(url: &str, ready: &str, timeout: Duration, offline: bool) -> Browser {
+        Browser::start(None, url, ready, timeout, offline).await
+    }
+
+    async fn start(server: Option<StaticServer>, url: &str, ready: &str, timeout: Duration, offline: bool) -> Browser {
         let port = free_port();
         let profile = std::env::temp_dir().join(format!("tifa-e2e-{}-{port}", std::process::id()));
         std::fs::create_dir_all(&profile).expect("create a browser profile directory");
@@ -123,8 +135,17 @@ impl Browser {
             .await
             .expect("start a chromedriver session");
         let browser = Browser { client, processes };
-        let url = format!("{}{}", browser.processes.server.url(), page);
-        browser.client.goto(&url).await.expect("open the page");
+        if offline {
+            browser.chrome_command("goog/cdp/execute", json!({ "cmd": "Network.enable", "params": {} })).await;
+            let conditions = json!({ "offline": true, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1 });
+            browser
+                .chrome_command(
+                    "goog/cdp/execute",
+                    json!({ "cmd": "Network.emulateNetworkConditions", "params": conditions }),
+                )
+                .await;
+        }
+        browser.client.goto(url).await.expect("open the page");
         browser
             .client
             .wait()

@@ -57,6 +57,8 @@ Commands:
   bench [--scales 1,100,1000] [--native]
                      Search latency in headless Chromium (wasm) on the default corpus and synthetic corpora
                      100x and 1000x its size; --native also runs the criterion benchmarks at the same scales.
+  bundle [-o FILE]   Build, then write the whole explorer with the default corpus as one HTML file that works from
+                     disk with no network (default target/tifa.html); the last line printed is its path.
   report [--scales 1,100]
                      Size of the built site (raw and gzip) and the explorer's speed in headless Chromium: time to
                      the first view and per-interaction latency, on the default corpus and a 100x synthetic one.
@@ -73,6 +75,7 @@ fn main() -> ExitCode {
         Some("test") => test(&args[1..]),
         Some("bench") => bench::bench(&args[1..]),
         Some("report") => report::report(&args[1..]),
+        Some("bundle") => bundle(&args[1..]),
         Some("gen-corpus") => bench::gen_corpus_command(&args[1..]),
         Some("help" | "--help" | "-h") => {
             print!("{USAGE}");
@@ -398,6 +401,7 @@ fn build_dist() -> Result<PathBuf> {
     if !dist.join("index.html").is_file() {
         return Err(format!("trunk finished but {} is missing", dist.join("index.html").display()));
     }
+    add_policy(&dist)?;
     let asset = write_corpus_asset(&dist)?;
     let wasm_size: u64 = fs::read_dir(&dist)
         .map_err(|error| format!("cannot list {}: {error}", dist.display()))?
@@ -414,6 +418,31 @@ fn build_dist() -> Result<PathBuf> {
         asset / 1024
     ));
     Ok(dist)
+}
+
+/// Give dist/index.html a Content-Security-Policy that allows only the site's own files, Trunk's start-up script
+/// (by hash) and WebAssembly.
+fn add_policy(dist: &Path) -> Result {
+    let path = dist.join("index.html");
+    let html = fs::read_to_string(&path).map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+    let with = tifa_site::with_policy(&html).map_err(|error| format!("{}: {error}", path.display()))?;
+    fs::write(&path, with).map_err(|error| format!("cannot write {}: {error}", path.display()))
+}
+
+/// `bundle [-o FILE]`: build the site, then the one-file offline explorer of the default corpus; the last line of
+/// the output is the path written.
+fn bundle(args: &[String]) -> Result {
+    let out = match args {
+        [] => repo_root().join("target").join("tifa.html"),
+        [flag, path] if flag == "-o" || flag == "--output" => PathBuf::from(path),
+        _ => return Err("usage: cargo xtask bundle [-o FILE]".into()),
+    };
+    let dist = dist()?;
+    run(cargo()
+        .args(["run", "--release", "-q", "-p", "tifa", "--", "bundle", "-q", "--site"])
+        .arg(&dist)
+        .arg("-o")
+        .arg(&out))
 }
 
 /// Parse, enrich and index the default corpus (every `.txt` in data/corpus/) natively with the `tifa` CLI, into

@@ -1,6 +1,7 @@
 //! `tifa`: the command-line face of Tifa. It only wires files to the `tifa-corpus` core: reading, reporting
 //! per-file problems, printing summaries and JSON.
 
+mod bundle;
 mod export;
 mod load;
 mod search;
@@ -35,6 +36,7 @@ const EXAMPLES: &str = "Examples:
   tifa index -o corpus.tifa          the enriched corpus and its index as one binary file (what the browser loads)
   tifa export csv --query 作风 -o x.csv  the selected articles with their tags, for Excel (UTF-8 with BOM)
   tifa export cite --id ID            the citation of one article (GB/T 7714 style)
+  tifa bundle a.txt -o a.html         the explorer with your files in one HTML file that opens offline
 
 Exit status: 0 when every file loaded, 1 when any file failed (the others are still processed), 2 on a usage error.";
 
@@ -59,6 +61,8 @@ enum Command {
     /// Export a selection: articles as CSV, JSON or Markdown; concordance, formulations or facet counts as CSV; or
     /// the citation of an article.
     Export(export::ExportArgs),
+    /// Write the explorer with these files (or the default corpus) as one HTML file that works from disk, offline.
+    Bundle(bundle::BundleArgs),
 }
 
 /// Which files to read and with which rules.
@@ -112,6 +116,7 @@ fn main() -> ExitCode {
         Command::Keyness(args) => search::keyness(args),
         Command::Index(args) => search::index(args),
         Command::Export(args) => export::export(args),
+        Command::Bundle(args) => bundle::bundle(args),
     }
 }
 
