@@ -5,6 +5,8 @@
 //! cargo xtask dist               build the web app into dist/ (trunk build --release)
 //! cargo xtask serve [--port N]   build, then serve dist/ on http://127.0.0.1:N/ (default 8080)
 //! cargo xtask test [STAGE...]    native tests, wasm tests in headless Chromium, dist, browser end-to-end tests
+//! cargo xtask bundle [-o FILE]   the explorer and the default corpus as one HTML file that works offline
+//! cargo xtask report             size and in-browser speed of the explorer
 //! ```
 
 mod bench;

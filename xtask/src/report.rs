@@ -24,6 +24,21 @@ pub fn report(args: &[String]) -> Result {
     super::setup(super::Tools::All)?;
     let dist = dist()?;
     println!("\n{}", size_table(&dist)?);
+    let bundle = repo_root().join("target/report/tifa.html");
+    if let Some(dir) = bundle.parent() {
+        fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    run(cargo()
+        .args(["run", "--release", "-q", "-p", "tifa", "--", "bundle", "-q", "--site"])
+        .arg(&dist)
+        .arg("-o")
+        .arg(&bundle))?;
+    let bytes = fs::read(&bundle).map_err(|e| format!("cannot read {}: {e}", bundle.display()))?;
+    println!(
+        "\n| one-file bundle (tifa bundle, default corpus) | {} | {} |\n",
+        kb(bytes.len() as u64),
+        kb(gzip_len(&bytes))
+    );
 
     let mut builds = Vec::new();
     for &factor in &scales {
