@@ -44,8 +44,12 @@ impl Index {
         }
         let finder = memmem::Finder::new(needle.as_bytes());
         let n = needle.chars().count();
+        // Within a selection, only the articles that contain the string at all.
         let candidates = match docs {
-            Some(d) => d.to_vec(),
+            Some(d) => {
+                let containing = self.containing(needle);
+                d.iter().copied().filter(|x| containing.binary_search(x).is_ok()).collect()
+            }
             None => self.containing(needle),
         };
         let mut lines = Vec::new();
@@ -54,6 +58,10 @@ impl Index {
             let article = &self.corpus.articles[d as usize];
             for f in &doc.fields {
                 let text = doc.field_text(f);
+                // Most fields of a candidate article do not contain the string: only those that do are decoded.
+                if finder.find(text.as_bytes()).is_none() {
+                    continue;
+                }
                 let original: Vec<char> = match f.block {
                     None => article.title.chars().collect(),
                     Some(b) => article.blocks[b as usize].text.chars().collect(),
