@@ -65,17 +65,22 @@ fn Loading(state: Load, lang: RwSignal<Lang>) -> impl IntoView {
 #[component]
 fn LoadError(message: String, lang: RwSignal<Lang>) -> impl IntoView {
     let l = lang.get_untracked();
+    // A one-file bundle carries its corpus inside: the advice differs from the static site's.
+    let bundled = document().get_element_by_id("tifa-asset").is_some();
+    let advice = if bundled {
+        tr(l, "这个文件已损坏。请用 tifa bundle 重新生成。", "This file is damaged. Make it again with tifa bundle.")
+    } else {
+        tr(
+            l,
+            "请确认页面是通过网页服务器打开的（例如 cargo xtask serve），且 corpus.tifa 与页面在同一目录；然后刷新页面。",
+            "Open the page through a web server (for example cargo xtask serve) with corpus.tifa next to it, then reload.",
+        )
+    };
     view! {
         <main class="load-error" role="alert">
             <h1>{tr(l, "无法打开语料", "The corpus could not be opened")}</h1>
             <p class="error-detail">{message}</p>
-            <p>
-                {tr(
-                    l,
-                    "请确认页面是通过网页服务器打开的（例如 cargo xtask serve），且 corpus.tifa 与页面在同一目录；然后刷新页面。",
-                    "Open the page through a web server (for example cargo xtask serve) with corpus.tifa next to it, then reload.",
-                )}
-            </p>
+            <p>{advice}</p>
         </main>
     }
 }

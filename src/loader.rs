@@ -29,8 +29,9 @@ const INLINE_ASSET: &str = "tifa-asset";
 
 /// Read the asset (from the page itself in a bundle, else over the network with progress) and decode it.
 pub async fn load(progress: impl Fn(Load)) -> Load {
-    let inline = leptos::prelude::document().get_element_by_id(INLINE_ASSET).and_then(|el| el.text_content());
-    let bytes = match inline {
+    let carried = leptos::prelude::document().get_element_by_id(INLINE_ASSET).and_then(|el| el.text_content());
+    let inline = carried.is_some();
+    let bytes = match carried {
         Some(text) => match inline_bytes(&text) {
             Ok(bytes) => bytes,
             Err(error) => return Load::Failed(error),
@@ -43,7 +44,14 @@ pub async fn load(progress: impl Fn(Load)) -> Load {
     progress(Load::Indexing);
     crate::browser::next_frame().await;
     match tifa_corpus::search::asset::decode(&bytes) {
-        Ok(index) => Load::Ready(Arc::new(index)),
+        Ok(index) => {
+            // The base64 text is not needed any more: let the browser free it.
+            if let Some(el) = leptos::prelude::document().get_element_by_id(INLINE_ASSET) {
+                el.remove();
+            }
+            Load::Ready(Arc::new(index))
+        }
+        Err(error) if inline => Load::Failed(format!("the corpus inside this file: {error}")),
         Err(error) => Load::Failed(format!("{ASSET}: {error}")),
     }
 }

@@ -458,8 +458,8 @@ async fn every_view_in_light_dark_and_phone_passes_the_accessibility_audit() {
     app.close().await;
 }
 
-/// Capture the next file the page offers for download: (file name, text).
-async fn capture_download(app: &Browser, click_selector: &str) -> (String, String) {
+/// Capture the next file the page offers for download: (file name, text, whether it starts with a UTF-8 BOM).
+async fn capture_download(app: &Browser, click_selector: &str) -> (String, String, bool) {
     app.eval(
         "window.__downloads = [];
          if (!window.__patched) {
@@ -477,7 +477,12 @@ async fn capture_download(app: &Browser, click_selector: &str) -> (String, Strin
         .execute_async(
             "const done = arguments[arguments.length - 1];
              const [name, url] = window.__downloads[0];
-             window.__blobs[url].text().then(t => done([name, t]));",
+             const blob = window.__blobs[url];
+             blob.arrayBuffer().then(b => {
+               const head = new Uint8Array(b.slice(0, 3));
+               const bom = head[0] === 0xEF && head[1] === 0xBB && head[2] === 0xBF;
+               blob.text().then(t => done([name, t, bom]));
+             });",
             Vec::new(),
         )
         .await
@@ -500,18 +505,37 @@ async fn exports_are_the_cores_files_for_the_selection() {
         .iter()
         .map(|h| h.article)
         .collect();
-    let (name, csv) = capture_download(&app, ".result-bar ~ .export-menu button.export:nth-of-type(1)").await;
-    assert!(name.ends_with(".csv"));
+    let button = |n: usize| format!(".result-bar ~ .export-menu button.export:nth-of-type({n})");
+    let (name, csv, bom) = capture_download(&app, &button(1)).await;
+    assert!(name.ends_with(".csv") && bom, "a CSV with a byte-order mark for Excel");
+    // Blob.text() drops the BOM, as any UTF-8 reader does.
     assert_eq!(
         csv,
         tifa_corpus::export::articles_csv(&index, &docs).trim_start_matches('\u{FEFF}'),
         "same rows as the CLI"
     );
-    let (_, json) = capture_download(&app, ".result-bar ~ .export-menu button.export:nth-of-type(2)").await;
-    let corpus: tifa_corpus::Corpus = serde_json::from_str(&json).expect("corpus JSON");
-    assert_eq!(corpus.articles.len(), total);
-    let (_, md) = capture_download(&app, ".result-bar ~ .export-menu button.export:nth-of-type(3)").await;
-    assert!(md.starts_with(&format!("# 检索：{term}")));
+    let (_, json, _) = capture_download(&app, &button(2)).await;
+    assert_eq!(json, tifa_corpus::export::articles_json(&index.corpus, &docs));
+    let (_, md, _) = capture_download(&app, &button(3)).await;
+    let heading = tifa_corpus::export::describe(&term, &[]);
+    assert_eq!(md, tifa_corpus::export::articles_markdown(&index.corpus, &docs, &heading));
+    let (_, facets, _) = capture_download(&app, &button(4)).await;
+    let counts = index.search(&query, &SearchOptions { limit: 0, ..SearchOptions::default() }).facets;
+    assert_eq!(facets, tifa_corpus::export::facets_csv(&counts).trim_start_matches('\u{FEFF}'));
+    // The formulation table and a concordance.
+    app.client.goto(&format!("{}#/slogans", app.processes.url())).await.expect("slogans");
+    wait_until(&app, "document.querySelector('.slogans-table tbody tr')", "the formulation table").await;
+    let (_, slogans, bom) = capture_download(&app, ".slogans .export-menu button.export").await;
+    let all: Vec<&tifa_corpus::Article> = index.corpus.articles.iter().collect();
+    let register = tifa_corpus::enrich::stats::slogan_register_of(all.iter().copied());
+    assert!(bom);
+    assert_eq!(slogans, tifa_corpus::export::slogans_csv(&register).trim_start_matches('\u{FEFF}'));
+    app.client.goto(&format!("{}#/terms?term={term}", app.processes.url())).await.expect("terms");
+    wait_until(&app, "document.querySelector('.kwic-table tr')", "the concordance").await;
+    let (_, kwic, _) = capture_download(&app, ".kwic .export-menu button.export").await;
+    let lines =
+        index.kwic(&term, Some(&(0..all.len() as u32).collect::<Vec<_>>()), 30, tifa_corpus::search::KwicSort::Corpus);
+    assert_eq!(kwic, tifa_corpus::export::kwic_csv(&index.corpus, &lines).trim_start_matches('\u{FEFF}'));
     // The article page offers its citation.
     let first = &index.corpus.articles[docs[0] as usize];
     app.client.goto(&format!("{}#/article/{}", app.processes.url(), first.id)).await.expect("article");
@@ -522,21 +546,27 @@ async fn exports_are_the_cores_files_for_the_selection() {
     app.close().await;
 }
 
-/// The one-file bundle `tifa bundle` writes, for the default corpus (built once per test run).
+/// The one-file bundle `tifa bundle` writes, for the default corpus (built afresh once per test run).
 fn bundle_file() -> PathBuf {
-    let out = std::env::temp_dir().join(format!("tifa-bundle-{}.html", std::process::id()));
-    if !out.is_file() {
-        let status = std::process::Command::new(env!("CARGO"))
-            .args(["run", "--release", "-q", "-p", "tifa", "--", "bundle", "-q", "--site"])
-            .arg(dist_dir())
-            .arg("-o")
-            .arg(&out)
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .status()
-            .expect("run tifa bundle");
-        assert!(status.success(), "tifa bundle failed");
-    }
-    out
+    static BUILT: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    BUILT
+        .get_or_init(|| {
+            let out = std::env::temp_dir().join(format!("tifa-bundle-{}.html", std::process::id()));
+            let _ = std::fs::remove_file(&out);
+            {
+                let status = std::process::Command::new(env!("CARGO"))
+                    .args(["run", "--release", "-q", "-p", "tifa", "--", "bundle", "-q", "--site"])
+                    .arg(dist_dir())
+                    .arg("-o")
+                    .arg(&out)
+                    .current_dir(env!("CARGO_MANIFEST_DIR"))
+                    .status()
+                    .expect("run tifa bundle");
+                assert!(status.success(), "tifa bundle failed");
+            }
+            out
+        })
+        .clone()
 }
 
 #[tokio::test]
@@ -601,6 +631,8 @@ async fn markup_in_the_corpus_file_names_and_links_stays_text() {
     let base = format!("file://{}", out.display());
     let app = Browser::open_url(&format!("{base}#/"), "main.tifa", Duration::from_secs(60), true).await;
     wait_until(&app, "document.querySelector('.hit')", "results").await;
+    // Anything the policy had to stop would mean markup got into the page: count it.
+    app.eval("window.__violations = 0; document.addEventListener('securitypolicyviolation', () => window.__violations++); return null;").await;
     let pages = [
         "#/".to_string(),
         "#/?q=<script>".to_string(),
@@ -622,17 +654,26 @@ async fn markup_in_the_corpus_file_names_and_links_stays_text() {
         tokio::time::sleep(Duration::from_millis(100)).await;
         let state = app
             .eval(
-                "return { pwned: window.__pwned === undefined ? null : window.__pwned,
-                          injected: document.querySelectorAll('main img, main iframe, main script, main svg foreignObject, main [onerror], main [onload], main a[href^=\"javascript\"]').length };",
+                "return { pwned: window.__pwned === undefined ? null : window.__pwned, violations: window.__violations,
+                          injected: document.querySelectorAll('main img, main iframe, main script, main b, main svg foreignObject, main [onerror], main [onload], main a[href^=\"javascript\"]').length };",
             )
             .await;
-        assert_eq!(state, json!({ "pwned": null, "injected": 0 }), "on {hash}");
+        assert_eq!(state, json!({ "pwned": null, "violations": 0, "injected": 0 }), "on {hash}");
     }
     // The markup is visible as text.
     app.client.goto(&format!("{base}#/article/{}", ids[0])).await.expect("open");
     wait_until(&app, "document.querySelector('.reader-text')", "the article").await;
-    let body = app.eval("return document.querySelector('main').textContent;").await;
-    assert!(body.as_str().unwrap_or_default().contains('<'), "markup shown as text: {body}");
+    let mut shown = String::new();
+    for id in &ids {
+        app.client.goto(&format!("{base}#/article/{id}")).await.expect("open");
+        wait_until(&app, "document.querySelector('.reader-text')", "the article").await;
+        shown.push_str(
+            app.eval("return document.querySelector('main').textContent;").await.as_str().unwrap_or_default(),
+        );
+    }
+    for literal in ["<b>两个维护</b>", "<svg onload=window.__pwned=4>", "\u{202E}倒序文字"] {
+        assert!(shown.contains(literal), "{literal:?} is shown as text: {shown}");
+    }
     app.client.goto(&format!("{base}#/about")).await.expect("about");
     wait_until(&app, "document.querySelector('.about .file')", "the overview").await;
     assert!(app.texts(".about .file").await.iter().any(|f| f.contains("<img src=x")), "the file name is shown as text");

@@ -140,7 +140,7 @@ fn selection_exports() -> Vec<Export> {
             make: Box::new(move || {
                 let (d, c) = docs();
                 let r = c.route.get_untracked();
-                export::articles_markdown(&c.index.corpus, &d, &describe(&r))
+                export::articles_markdown(&c.index.corpus, &d, &export::describe(&r.q, &r.filters))
             }),
         },
         Export {
@@ -155,18 +155,6 @@ fn selection_exports() -> Vec<Export> {
             }),
         },
     ]
-}
-
-/// What a selection is, in words (the heading of a Markdown export).
-fn describe(r: &Route) -> String {
-    let mut parts = Vec::new();
-    if !r.q.trim().is_empty() {
-        parts.push(format!("检索：{}", r.q.trim()));
-    }
-    for (facet, value) in &r.filters {
-        parts.push(format!("{}：{value}", crate::i18n::facet_name(Lang::Zh, *facet)));
-    }
-    if parts.is_empty() { "全部文章".to_string() } else { parts.join("；") }
 }
 
 /// Whether the facets fit beside the results (on a phone they start folded away).

@@ -6,7 +6,7 @@
 use crate::enrich::stats::{SloganStat, home_regions};
 use crate::model::{Article, Corpus, Source};
 use crate::search::facets::FacetCounts;
-use crate::search::{Index, KwicLine};
+use crate::search::{Facet, Index, KwicLine};
 use std::fmt::Write as _;
 
 /// Byte-order mark that tells spreadsheet programs the CSV is UTF-8.
@@ -15,7 +15,8 @@ pub const BOM: &str = "\u{FEFF}";
 /// One CSV cell: quoted when it holds a separator, a quote or a line break; a leading `=`, `+`, `-` or `@` is
 /// prefixed with `'` so that a spreadsheet shows the text instead of running it as a formula.
 pub fn csv_cell(value: &str) -> String {
-    let value = if value.starts_with(['=', '+', '-', '@']) { format!("'{value}") } else { value.to_string() };
+    let value =
+        if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value.to_string() };
     if value.contains([',', '"', '\n', '\r']) { format!("\"{}\"", value.replace('"', "\"\"")) } else { value }
 }
 
@@ -30,17 +31,59 @@ fn csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
     out
 }
 
-/// The name a citation gives the compilation an article comes from.
+/// Shown for an article whose title the source lost.
+pub const UNTITLED: &str = "（无标题）";
+
+/// The name a citation gives the compilation an article comes from: its title, else the file name without `.txt`.
 pub fn compilation_name(source: Option<&Source>) -> String {
-    source.map(|s| s.title.clone().unwrap_or_else(|| s.name.clone())).unwrap_or_default()
+    let Some(s) = source else { return String::new() };
+    match &s.title {
+        Some(title) => title.clone(),
+        None => s.name.strip_suffix(".txt").or_else(|| s.name.strip_suffix(".TXT")).unwrap_or(&s.name).to_string(),
+    }
 }
 
-/// The citation of an article in the style of GB/T 7714-2015 for a part of a collection (`[A]`), with the
-/// compilation as the containing work; what compilations do not state is marked as unknown, as the standard asks.
+/// The citation of an article as a contribution (析出文献) to a compilation (汇编, type code `G`), in the form of
+/// GB/T 7714-2015: `题名[G]//汇编题名. 出版地: 出版者, 出版年: 位置.` Compilations rarely state place and publisher,
+/// so those are marked unknown as the standard asks; a year in the compilation's title is given as an estimated
+/// year (`[2023]`); the position is the article's place in the compilation.
 pub fn citation(article: &Article, source: Option<&Source>) -> String {
-    let title = if article.title.trim().is_empty() { "［无标题］" } else { article.title.trim() };
+    let title = if article.title.trim().is_empty() { UNTITLED } else { article.title.trim() };
     let compilation = compilation_name(source);
-    format!("{title}[A]//{compilation}[G]. [出版地不详]: [出版者不详], [出版年不详]: 第{}篇.", article.ordinal)
+    let year = year_in(&compilation).map(|y| format!("[{y}]")).unwrap_or_else(|| "[出版年不详]".into());
+    format!("{title}[G]//{compilation}. [出版地不详]: [出版者不详], {year}: 第{}篇.", article.ordinal)
+}
+
+/// A year (1949–2099) written in a title, if any.
+fn year_in(title: &str) -> Option<u32> {
+    let digits: Vec<char> = title.chars().collect();
+    digits.windows(4).enumerate().find_map(|(i, w)| {
+        let boundary = |j: Option<&char>| j.is_none_or(|c| !c.is_ascii_digit());
+        let year: u32 = w.iter().collect::<String>().parse().ok()?;
+        let before = if i == 0 { None } else { digits.get(i - 1) };
+        ((1949..=2099).contains(&year) && boundary(before) && boundary(digits.get(i + 4))).then_some(year)
+    })
+}
+
+/// What a selection is, in words: the query and the filters (the heading of a Markdown export).
+pub fn describe(query: &str, filters: &[(Facet, String)]) -> String {
+    let mut parts = Vec::new();
+    if !query.trim().is_empty() {
+        parts.push(format!("检索：{}", query.trim()));
+    }
+    for (facet, value) in filters {
+        let name = match facet {
+            Facet::Region => "地区",
+            Facet::Theme => "主题",
+            Facet::Slogan => "提法",
+            Facet::Agency => "机构",
+            Facet::Level => "层级",
+            Facet::Document => "引用文件",
+            Facet::Source => "来源文件",
+        };
+        parts.push(format!("{name}：{value}"));
+    }
+    if parts.is_empty() { "全部文章".to_string() } else { parts.join("；") }
 }
 
 fn join(values: impl Iterator<Item = String>) -> String {
@@ -63,7 +106,8 @@ pub fn articles_csv(index: &Index, docs: &[u32]) -> String {
         "提法",
         "引用文件",
         "字数",
-        "原文行",
+        "起始行",
+        "结束行",
         "引用",
     ];
     let corpus = &index.corpus;
@@ -84,7 +128,9 @@ pub fn articles_csv(index: &Index, docs: &[u32]) -> String {
             join(a.slogans.iter().map(|s| s.text.clone())),
             join(a.documents.iter().map(|d| format!("《{}》", d.title))),
             index.documents.get(d as usize).map(|doc| doc.chars).unwrap_or_default().to_string(),
-            format!("{}-{}", a.lines[0], a.lines[1]),
+            // Two number columns: "3-25" in one cell would become a date in Excel.
+            a.lines[0].to_string(),
+            a.lines[1].to_string(),
             citation(a, source),
         ])
     });
@@ -100,11 +146,12 @@ pub fn articles_json(corpus: &Corpus, docs: &[u32]) -> String {
 
 /// The selected articles as a Markdown list of titles with their citations; `heading` says what was selected.
 pub fn articles_markdown(corpus: &Corpus, docs: &[u32], heading: &str) -> String {
-    let mut out = format!("# {}\n\n", heading.trim());
+    // The heading comes from a link (query and filters): one line, and text only.
+    let mut out = format!("# {}\n\n", markdown_text(heading.replace(['\r', '\n'], " ").trim()));
     for (i, &d) in docs.iter().enumerate() {
         let Some(a) = corpus.articles.get(d as usize) else { continue };
         let source = corpus.sources.get(a.source as usize);
-        let title = if a.title.trim().is_empty() { "（无标题）" } else { a.title.trim() };
+        let title = if a.title.trim().is_empty() { UNTITLED } else { a.title.trim() };
         let _ = writeln!(out, "{}. **{}**  \n   {}", i + 1, markdown_text(title), markdown_text(&citation(a, source)));
     }
     out
@@ -201,15 +248,45 @@ mod tests {
         assert_eq!(back.articles[0], index.corpus.articles[2]);
         let md = articles_markdown(&index.corpus, &docs, "检索：作风");
         assert!(md.starts_with("# 检索：作风\n"));
-        assert_eq!(md.matches("\\[A\\]//").count(), 2, "citations, brackets escaped for Markdown");
+        assert_eq!(md.matches("\\[G\\]//").count(), 2, "citations, brackets escaped for Markdown");
+        assert!(
+            articles_markdown(&index.corpus, &[], "<img src=x>\n# 注入").starts_with("# \\<img src=x\\> \\# 注入\n")
+        );
         let a = &index.corpus.articles[0];
         let cite = citation(a, index.corpus.sources.first());
         assert!(
-            cite.contains(a.title.trim()) && cite.contains("[A]//") && cite.ends_with(&format!("第{}篇.", a.ordinal))
+            cite.contains(a.title.trim())
+                && cite.contains("[G]//")
+                && !cite.contains(".txt")
+                && cite.ends_with(&format!("第{}篇.", a.ordinal))
         );
         let kwic = index.kwic("作风", None, 5, crate::search::KwicSort::Corpus);
         let k = kwic_csv(&index.corpus, &kwic);
         assert_eq!(k.trim_end().split("\r\n").count(), kwic.len() + 1);
+    }
+
+    #[test]
+    fn citations_follow_gb_t_7714() {
+        let a = Article { title: "推进作风建设".into(), ordinal: 3, ..Article::default() };
+        let mut s = Source {
+            name: "汇编.txt".into(),
+            encoding: "UTF-8".into(),
+            title: None,
+            declared_count: None,
+            found_count: 1,
+            fingerprint: String::new(),
+            bytes: 0,
+            header: Vec::new(),
+            stats: Default::default(),
+            notes: Vec::new(),
+        };
+        assert_eq!(citation(&a, Some(&s)), "推进作风建设[G]//汇编. [出版地不详]: [出版者不详], [出版年不详]: 第3篇.");
+        s.title = Some("2023年度作风建设经验交流材料汇编（24篇）".into());
+        assert!(citation(&a, Some(&s)).contains("[出版者不详], [2023]: 第3篇."));
+        assert_eq!(year_in("编号12023"), None);
+        assert_eq!(describe(" 作风 ", &[(Facet::Region, "贵州省".into())]), "检索：作风；地区：贵州省");
+        assert_eq!(describe("", &[]), "全部文章");
+        assert_eq!(csv_cell("\t=1"), "'\t=1");
     }
 
     #[test]

@@ -112,22 +112,9 @@ fn inline_scripts(html: &str) -> Vec<&str> {
     out
 }
 
-/// The glue as a classic part of one inline module: its `export` keywords removed (nothing imports it).
-fn inline_glue(glue: &str) -> String {
-    let mut out = String::with_capacity(glue.len());
-    for line in glue.lines() {
-        let trimmed = line.trim_start();
-        if trimmed.starts_with("export {") || trimmed.starts_with("export default ") {
-            continue;
-        }
-        out.push_str(line.strip_prefix("export ").unwrap_or(line));
-        out.push('\n');
-    }
-    out
-}
-
 /// Start-up: inflate the wasm carried in the page and start it; plain words in the page if the browser cannot.
 const BOOT: &str = r#"
+{
 const failed = (e) => {
   document.body.textContent = '无法启动（The explorer could not start）: ' + e + '. 请使用较新版本的 Chrome、Edge、Firefox 或 Safari。';
 };
@@ -140,6 +127,7 @@ try {
 } catch (e) {
   failed(e);
 }
+}
 "#;
 
 /// The whole explorer in one HTML file, with `asset` (a corpus asset from `tifa_corpus::search::asset::encode`)
@@ -148,12 +136,20 @@ pub fn bundle(site: &Site, asset: &[u8]) -> Result<String, SiteError> {
     if !site.glue.contains("__wbg_init") {
         return Err(SiteError("the .js file is not wasm-bindgen glue (no __wbg_init): rebuild the site".into()));
     }
+    // An inline module may keep its exports; an import could not resolve inside one file.
+    if site.glue.lines().any(|l| l.trim_start().starts_with("import ")) {
+        return Err(SiteError("the wasm-bindgen glue imports other files (JS snippets): it cannot be inlined".into()));
+    }
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     gz.write_all(&site.wasm).map_err(|e| SiteError(format!("cannot compress the wasm: {e}")))?;
     let wasm_gz = gz.finish().map_err(|e| SiteError(format!("cannot compress the wasm: {e}")))?;
-    let script = format!("{}\n{BOOT}", inline_glue(&site.glue));
-    // A script or style element ends at the first "</": the glue and the CSS never contain one, but say so if not.
-    if script.contains("</script") || site.css.contains("</style") {
+    // The HTML parser turns CR LF into LF before the browser hashes an element's text: hash what it will see.
+    let unix = |s: &str| s.replace("\r\n", "\n").replace('\r', "\n");
+    let script = unix(&format!("{}\n{BOOT}", site.glue));
+    let css = unix(&site.css);
+    // A script or style element ends at the first "</script" or "</style" in any case; "<!--" confuses the parser.
+    let lower = |s: &str| s.to_ascii_lowercase();
+    if lower(&script).contains("</script") || lower(&script).contains("<!--") || lower(&css).contains("</style") {
         return Err(SiteError("the glue or the CSS contains a closing tag and cannot be inlined".into()));
     }
     let title = between(&site.html, "<title>", "</title>").unwrap_or("提法");
@@ -161,7 +157,7 @@ pub fn bundle(site: &Site, asset: &[u8]) -> Result<String, SiteError> {
         "default-src 'none'; script-src {} 'wasm-unsafe-eval'; style-src {}; img-src data:; object-src 'none'; \
          base-uri 'none'; form-action 'none'",
         csp_hash(&script),
-        csp_hash(&site.css)
+        csp_hash(&css)
     );
     Ok(format!(
         "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\" />\n\
@@ -173,7 +169,6 @@ pub fn bundle(site: &Site, asset: &[u8]) -> Result<String, SiteError> {
          <script type=\"application/octet-stream\" id=\"{WASM_ELEMENT}\">{wasm}</script>\n\
          <script type=\"module\">{script}</script>\n</head>\n<body>\n\
          <noscript>本页面需要启用 JavaScript 与 WebAssembly。</noscript>\n</body>\n</html>\n",
-        css = site.css,
         asset = BASE64.encode(asset),
         wasm = BASE64.encode(&wasm_gz),
     ))
@@ -219,16 +214,22 @@ mod tests {
         let script = between(&html, "<script type=\"module\">", "</script>").expect("the module");
         assert!(html.contains(&csp_hash(script)), "the policy names the inline module");
         assert!(html.contains(&csp_hash("body { color: red; }")), "and the inline style");
-        assert!(script.contains("class A {}") && script.contains("function f() {}"));
-        assert!(!script.contains("export "), "exports removed: {script}");
+        assert!(script.contains("export class A {}") && script.contains("export function f() {}"), "glue as is");
         assert!(html.contains("<title>提法 · 测试</title>"));
         assert!(html.contains("default-src 'none'"));
         let mut bad = site();
         bad.glue = "console.log(1)".into();
         assert!(bundle(&bad, b"").is_err());
         bad = site();
-        bad.css = "a::after { content: '</style>'; }".into();
+        bad.css = "a::after { content: '</STYLE>'; }".into();
         assert!(bundle(&bad, b"").is_err());
+        bad = site();
+        bad.glue = format!("import x from './snippet.js';\n{}", site().glue);
+        assert!(bundle(&bad, b"").is_err(), "glue with imports cannot be one file");
+        let mut crlf = site();
+        crlf.css = "body {\r\n  color: red;\r\n}".into();
+        let html = bundle(&crlf, b"").expect("bundle");
+        assert!(html.contains(&csp_hash("body {\n  color: red;\n}")), "hashed as the browser will see it");
     }
 
     #[test]

@@ -71,12 +71,8 @@ pub fn export(args: ExportArgs) -> ExitCode {
         Format::Csv => export::articles_csv(&index, &docs),
         Format::Json => export::articles_json(&index.corpus, &docs),
         Format::Md => {
-            let what = if args.query.trim().is_empty() {
-                "全部文章".to_string()
-            } else {
-                format!("检索：{}", args.query)
-            };
-            export::articles_markdown(&index.corpus, &docs, &what)
+            let filters: Vec<_> = query.filters.iter().flat_map(|(f, vs)| vs.iter().map(|v| (*f, v.clone()))).collect();
+            export::articles_markdown(&index.corpus, &docs, &export::describe(&args.query, &filters))
         }
         Format::Kwic => {
             let term = tifa_corpus::search::fold::fold(args.term.as_deref().unwrap_or_default());
@@ -84,8 +80,10 @@ pub fn export(args: ExportArgs) -> ExitCode {
             export::kwic_csv(&index.corpus, &lines)
         }
         Format::Slogans => {
+            // Over the selection in corpus order, as the formulations page counts it.
+            let in_order = index.matching(&query);
             let register = tifa_corpus::enrich::stats::slogan_register_of(
-                docs.iter().map(|&d| &index.corpus.articles[d as usize]),
+                in_order.iter().map(|&d| &index.corpus.articles[d as usize]),
             );
             export::slogans_csv(&register)
         }

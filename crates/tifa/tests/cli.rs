@@ -178,7 +178,7 @@ fn exports_match_the_search_and_are_excel_ready() {
     assert_eq!(corpus["articles"].as_array().map(Vec::len), Some(total));
 
     let cite = tifa(&["export", "cite", "--id", &ids[0], "-q"]);
-    assert!(text(&cite.stdout).contains("[A]//"));
+    assert!(text(&cite.stdout).contains("[G]//"));
     let missing = tifa(&["export", "cite", "--id", "no-such-id", "-q"]);
     assert_eq!(missing.status.code(), Some(2));
     assert!(text(&missing.stderr).contains("no-such-id"));

@@ -104,9 +104,15 @@ pub fn decode(bytes: &[u8]) -> Result<Index, AssetError> {
     }
     let payload = if flags & DEFLATE != 0 {
         let mut out = Vec::new();
+        // A damaged or hostile file must not inflate without bound: text compresses about 4:1, never 256:1.
+        let limit = (body.len() as u64).saturating_mul(256).max(1 << 20);
         flate2::read::DeflateDecoder::new(body)
+            .take(limit + 1)
             .read_to_end(&mut out)
             .map_err(|e| AssetError::Corrupt(e.to_string()))?;
+        if out.len() as u64 > limit {
+            return Err(AssetError::Corrupt("the data inflates far beyond any corpus".into()));
+        }
         out
     } else {
         body.to_vec()

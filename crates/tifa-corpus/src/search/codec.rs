@@ -174,7 +174,9 @@ impl<T: Encode> Encode for Vec<T> {
 impl<T: Decode> Decode for Vec<T> {
     fn decode(r: &mut Reader<'_>) -> Result<Self, CodecError> {
         let n = r.len()?;
-        let mut v = Vec::with_capacity(n);
+        // The length is checked against the bytes left, but an item takes more memory than a byte: reserve a
+        // bounded amount and let the vector grow as items actually decode.
+        let mut v = Vec::with_capacity(n.min(4096));
         for _ in 0..n {
             v.push(T::decode(r)?);
         }
