@@ -22,12 +22,14 @@ pub fn App() -> impl IntoView {
     let lang = RwSignal::new(browser::stored(LANG_KEY).map(|c| Lang::from_code(&c)).unwrap_or_default());
     Effect::new(move |_| browser::set_root_attribute("lang", lang.get().code()));
     let load = RwSignal::new(Load::Fetching { received: 0, total: None });
+    crate::own_files::install(load);
     spawn_local(async move {
         let done = loader::load(|state| load.set(state)).await;
         load.set(done);
     });
     move || match load.get() {
         Load::Ready(index) => {
+            crate::own_files::remember_shipped(&index);
             let route = RwSignal::new(Route::parse(&browser::hash()));
             Ctx::new(index, route, lang).install();
             view! { <Explorer /> }.into_any()
@@ -92,6 +94,7 @@ fn Explorer() -> impl IntoView {
     let route = c.route;
     let _ = window_event_listener(ev::hashchange, move |_| route.set(Route::parse(&browser::hash())));
     let _ = window_event_listener(ev::keydown, on_key);
+    crate::own_files::accept_drops();
     let lang = c.lang;
     Effect::new(move |_| {
         let l = lang.get();
@@ -131,6 +134,7 @@ fn Explorer() -> impl IntoView {
             </a>
             <SearchBox />
             <Nav />
+            <crate::own_files::OpenButtons lang />
             <button
                 type="button"
                 class="lang-switch"
@@ -145,6 +149,7 @@ fn Explorer() -> impl IntoView {
             </button>
         </header>
         <main id="main" class="tifa" tabindex="-1" data-articles=c.index.corpus.articles.len().to_string()>
+            <crate::own_files::OwnFilesPanel lang />
             {page}
         </main>
     }

@@ -9,6 +9,7 @@ mod browser;
 mod components;
 mod i18n;
 mod loader;
+mod own_files;
 mod route;
 mod state;
 mod views;

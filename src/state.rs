@@ -54,6 +54,11 @@ impl Ctx {
         }
     }
 
+    /// Whether this state shows `index`.
+    pub fn same_index(&self, index: &Arc<Index>) -> bool {
+        Arc::ptr_eq(&self.index, index)
+    }
+
     /// Position of an article by id.
     pub fn position(&self, id: &str) -> Option<u32> {
         self.by_id.get(id).copied()

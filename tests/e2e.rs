@@ -384,7 +384,9 @@ async fn a_broken_asset_is_explained_in_the_page() {
     std::fs::create_dir_all(&dir).expect("temp dir");
     for entry in std::fs::read_dir(dist_dir()).expect("dist") {
         let path = entry.expect("entry").path();
-        std::fs::copy(&path, dir.join(path.file_name().expect("name"))).expect("copy");
+        if path.is_file() {
+            std::fs::copy(&path, dir.join(path.file_name().expect("name"))).expect("copy");
+        }
     }
     std::fs::write(dir.join("corpus.tifa"), b"TIFAIDX\0 not really").expect("write");
     let app = Browser::open(&dir, "", ".load-error", Duration::from_secs(30)).await;
@@ -680,4 +682,55 @@ async fn markup_in_the_corpus_file_names_and_links_stays_text() {
     assert_clean_console(&app).await;
     app.close().await;
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+#[ignore = "browser test: run by cargo xtask test"]
+async fn your_own_files_are_read_in_a_worker_each_reported() {
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("crates/tifa-corpus/tests/fixtures");
+    let names =
+        ["blank_one.txt", "blank_one.gbk.txt", "blank_one.utf16.txt", "no_blanks.txt", "binary.bin", "empty.txt"];
+    // What the core makes of the same files.
+    let mut builder = tifa_corpus::CorpusBuilder::new();
+    let mut good = 0;
+    for n in names {
+        if builder.add(n, &std::fs::read(fixtures.join(n)).expect("fixture")).is_ok() {
+            good += 1;
+        }
+    }
+    let expected = builder.finish();
+    assert_eq!(good, 4, "the fixtures: four compilations, a binary file and an empty one");
+
+    let app = open("").await;
+    wait_until(&app, "document.querySelector('.hit')", "results").await;
+    let paths: Vec<String> = names.iter().map(|n| fixtures.join(n).display().to_string()).collect();
+    let input = app.client.find(Locator::Css("#open-files")).await.expect("the file input");
+    input.send_keys(&paths.join("\n")).await.expect("choose the files");
+    wait_until(&app, "document.querySelectorAll('.file-lines li').length === 6", "a line per file").await;
+    assert_total(&app, expected.articles.len()).await;
+    let refused = app.texts(".file-lines li.refused .file-name").await;
+    assert_eq!(refused, ["binary.bin", "empty.txt"], "the files that are not compilations are named");
+    let reasons = app.texts(".file-lines li.refused .file-result").await;
+    assert!(reasons.iter().all(|r| !r.is_empty()), "each with a reason: {reasons:?}");
+    // Search works on them; the default corpus is one click away.
+    let first = &expected.articles[0];
+    let term: String = first
+        .blocks
+        .iter()
+        .find(|b| b.text.chars().count() > 8)
+        .map(|b| b.text.chars().take(4).collect())
+        .unwrap_or_default();
+    type_search(&app, &term).await;
+    wait_until(&app, "location.hash.includes('q=')", "the query").await;
+    assert!(total_shown(&app).await >= 1, "the user's own text is found");
+    app.client
+        .find(Locator::XPath("//section[contains(@class,'own-files')]//button[@aria-pressed='false']"))
+        .await
+        .expect("switch")
+        .click()
+        .await
+        .expect("click");
+    assert_total(&app, index().corpus.articles.len()).await;
+    assert_clean_console(&app).await;
+    app.close().await;
 }

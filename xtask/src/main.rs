@@ -404,6 +404,7 @@ fn build_dist() -> Result<PathBuf> {
         return Err(format!("trunk finished but {} is missing", dist.join("index.html").display()));
     }
     add_policy(&dist)?;
+    build_worker(&dist)?;
     let asset = write_corpus_asset(&dist)?;
     let wasm_size: u64 = fs::read_dir(&dist)
         .map_err(|error| format!("cannot list {}: {error}", dist.display()))?
@@ -429,6 +430,27 @@ fn add_policy(dist: &Path) -> Result {
     let html = fs::read_to_string(&path).map_err(|error| format!("cannot read {}: {error}", path.display()))?;
     let with = tifa_site::with_policy(&html).map_err(|error| format!("{}: {error}", path.display()))?;
     fs::write(&path, with).map_err(|error| format!("cannot write {}: {error}", path.display()))
+}
+
+/// The worker's start-up module: load the wasm-bindgen glue and start the wasm (whose start function listens).
+const WORKER_BOOT: &str = "// Tifa's Web Worker (written by cargo xtask dist).\n\
+import init from './tifa_worker.js';\n\
+await init({ module_or_path: new URL('./tifa_worker_bg.wasm', import.meta.url) });\n";
+
+/// Build the Web Worker that parses, tags and indexes a user's own files (`crates/tifa-worker`) into dist/worker/:
+/// its wasm carries the parser, the taggers and the full dictionary, and the page loads it only when files are
+/// opened.
+fn build_worker(dist: &Path) -> Result {
+    say("building the worker for opening your own files (release)");
+    run(cargo().args(["build", "--release", "--target", WASM_TARGET, "-p", "tifa-worker"]))?;
+    let wasm = repo_root().join("target").join(WASM_TARGET).join("release").join("tifa_worker.wasm");
+    let out = dist.join("worker");
+    fs::create_dir_all(&out).map_err(|error| format!("cannot create {}: {error}", out.display()))?;
+    run(Command::new("wasm-bindgen")
+        .args(["--target", "web", "--no-typescript", "--out-name", "tifa_worker", "--out-dir"])
+        .arg(&out)
+        .arg(&wasm))?;
+    fs::write(out.join("boot.js"), WORKER_BOOT).map_err(|error| format!("cannot write the worker's boot.js: {error}"))
 }
 
 /// `bundle [-o FILE]`: build the site, then the one-file offline explorer of the default corpus; the last line of

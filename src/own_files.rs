@@ -1,0 +1,360 @@
+//! Your own corpus: `.txt` files chosen with the picker (several at once, or a folder) or dropped on the page are
+//! read, then parsed, tagged and indexed in a Web Worker (`crates/tifa-worker`, loaded only now, with the full
+//! dictionary) while the page stays responsive, with progress, a cancel button and a plain-words report per file.
+//! Nothing leaves the browser. The result is shown like the shipped corpus; a button switches back.
+
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use tifa_corpus::search::Index;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::i18n::{Lang, tr};
+use crate::loader::Load;
+
+/// Files larger than this are refused before reading (a browser tab cannot index much more).
+const MAX_FILE: f64 = 300.0 * 1024.0 * 1024.0;
+/// The worker's start-up module, next to the page.
+const WORKER: &str = "worker/boot.js";
+
+/// One file's outcome.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileLine {
+    /// File name (as the browser gives it, with its folder path when a folder was opened).
+    pub name: String,
+    /// Articles found, or why the file was not used.
+    pub result: Result<u32, String>,
+}
+
+/// Where opening files stands.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Job {
+    /// Nothing opened.
+    #[default]
+    Idle,
+    /// Reading the files from disk.
+    Reading,
+    /// The worker is at a stage.
+    Working { stage: String, done: u32, total: u32 },
+    /// Finished: the user's corpus is loaded.
+    Done,
+    /// Stopped by the user.
+    Cancelled,
+    /// Could not build anything; why.
+    Failed(String),
+}
+
+/// The state shared between the page and the worker's messages (one per page).
+#[derive(Clone, Copy)]
+struct Shared {
+    load: RwSignal<Load>,
+    job: RwSignal<Job>,
+    lines: RwSignal<Vec<FileLine>>,
+}
+
+thread_local! {
+    static SHARED: RefCell<Option<Shared>> = const { RefCell::new(None) };
+    static SHIPPED: RefCell<Option<Arc<Index>>> = const { RefCell::new(None) };
+    static OWN: RefCell<Option<Arc<Index>>> = const { RefCell::new(None) };
+    static WORKER_HANDLE: RefCell<Option<web_sys::Worker>> = const { RefCell::new(None) };
+}
+
+/// Called by the root once: where a finished corpus goes, and the corpus the site shipped.
+pub fn install(load: RwSignal<Load>) {
+    let shared = Shared { load, job: RwSignal::new(Job::Idle), lines: RwSignal::new(Vec::new()) };
+    SHARED.with(|s| *s.borrow_mut() = Some(shared));
+}
+
+/// Remember the shipped corpus the first time it is ready (to switch back to it).
+pub fn remember_shipped(index: &Arc<Index>) {
+    SHIPPED.with(|s| {
+        if s.borrow().is_none() {
+            *s.borrow_mut() = Some(index.clone());
+        }
+    });
+}
+
+fn shared() -> Option<Shared> {
+    SHARED.with(|s| *s.borrow())
+}
+
+fn set_job(job: Job) {
+    if let Some(s) = shared() {
+        s.job.set(job);
+    }
+}
+
+/// Start with these files.
+fn open(files: Vec<web_sys::File>) {
+    let Some(s) = shared() else { return };
+    cancel_worker();
+    s.lines.set(Vec::new());
+    if files.is_empty() {
+        return;
+    }
+    s.job.set(Job::Reading);
+    spawn_local(async move {
+        let payload = Array::new();
+        for f in files {
+            let name =
+                Reflect::get(&f, &"webkitRelativePath".into()).ok().and_then(|p| p.as_string()).unwrap_or_default();
+            let name = if name.is_empty() { f.name() } else { name };
+            if f.size() > MAX_FILE {
+                let mb = f.size() / 1024.0 / 1024.0;
+                s.lines.update(|l| {
+                    l.push(FileLine {
+                        name,
+                        result: Err(format!("too large for this browser ({mb:.0} MB; at most 300 MB)")),
+                    })
+                });
+                continue;
+            }
+            match JsFuture::from(f.array_buffer()).await {
+                Ok(buffer) => {
+                    let entry = Object::new();
+                    let _ = Reflect::set(&entry, &"name".into(), &name.into());
+                    let _ = Reflect::set(&entry, &"bytes".into(), &Uint8Array::new(&buffer));
+                    payload.push(&entry);
+                }
+                Err(_) => s
+                    .lines
+                    .update(|l| l.push(FileLine { name, result: Err("the browser could not read this file".into()) })),
+            }
+        }
+        if payload.length() == 0 {
+            s.job.set(Job::Failed("no file could be read".into()));
+            return;
+        }
+        start_worker(payload);
+    });
+}
+
+fn start_worker(payload: Array) {
+    let options = web_sys::WorkerOptions::new();
+    options.set_type(web_sys::WorkerType::Module);
+    let worker = match web_sys::Worker::new_with_options(WORKER, &options) {
+        Ok(w) => w,
+        Err(_) => {
+            set_job(Job::Failed("this browser cannot start the worker that reads files".into()));
+            return;
+        }
+    };
+    let w = worker.clone();
+    let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+        on_message(&w, &payload, e.data());
+    });
+    worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+    onmessage.forget();
+    let onerror = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+        set_job(Job::Failed("the worker that reads files stopped with an error".into()));
+        cancel_worker();
+    });
+    worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
+    onerror.forget();
+    WORKER_HANDLE.with(|h| *h.borrow_mut() = Some(worker));
+}
+
+fn field(data: &JsValue, name: &str) -> JsValue {
+    Reflect::get(data, &name.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn on_message(worker: &web_sys::Worker, payload: &Array, data: JsValue) {
+    let Some(s) = shared() else { return };
+    let number = |name: &str| field(&data, name).as_f64().unwrap_or(0.0) as u32;
+    match field(&data, "type").as_string().as_deref() {
+        Some("ready") => {
+            let message = Object::new();
+            let _ = Reflect::set(&message, &"files".into(), payload);
+            let _ = worker.post_message(&message);
+        }
+        Some("progress") => s.job.set(Job::Working {
+            stage: field(&data, "stage").as_string().unwrap_or_default(),
+            done: number("done"),
+            total: number("total"),
+        }),
+        Some("file") => {
+            let name = field(&data, "name").as_string().unwrap_or_default();
+            let result = if field(&data, "ok").as_bool() == Some(true) {
+                Ok(number("articles"))
+            } else {
+                Err(field(&data, "message").as_string().unwrap_or_default())
+            };
+            s.lines.update(|l| l.push(FileLine { name, result }));
+        }
+        Some("done") => {
+            let bytes = Uint8Array::new(&field(&data, "asset")).to_vec();
+            cancel_worker();
+            match tifa_corpus::search::asset::decode(&bytes) {
+                Ok(index) => {
+                    let index = Arc::new(index);
+                    OWN.with(|o| *o.borrow_mut() = Some(index.clone()));
+                    s.job.set(Job::Done);
+                    show(index);
+                }
+                Err(e) => s.job.set(Job::Failed(e.to_string())),
+            }
+        }
+        Some("error") => {
+            s.job.set(Job::Failed(field(&data, "message").as_string().unwrap_or_default()));
+            cancel_worker();
+        }
+        _ => {}
+    }
+}
+
+fn cancel_worker() {
+    WORKER_HANDLE.with(|h| {
+        if let Some(w) = h.borrow_mut().take() {
+            w.terminate();
+        }
+    });
+}
+
+/// Show a corpus: the explorer is rebuilt on it, at the search page.
+fn show(index: Arc<Index>) {
+    if let Some(s) = shared() {
+        crate::browser::push_hash("#/");
+        s.load.set(Load::Ready(index));
+    }
+}
+
+/// Files from a file input or a drop.
+fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.item(i)).collect()
+}
+
+/// The open-files buttons for the header.
+#[component]
+pub fn OpenButtons(lang: RwSignal<Lang>) -> impl IntoView {
+    let on_pick = move |e: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&e);
+        open(files_of(input.files()));
+        input.set_value("");
+    };
+    // `webkitdirectory` (choose a folder) is not in the element's typed attributes: set it once mounted.
+    let folder = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(input) = folder.get() {
+            let _ = input.set_attribute("webkitdirectory", "");
+        }
+    });
+    view! {
+        <div class="open-files">
+            <label class="button" title=move || tr(lang.get(), "在浏览器中打开你自己的 .txt 汇编（不会上传）", "Open your own .txt compilations in the browser (nothing is uploaded)")>
+                {move || tr(lang.get(), "打开文件", "Open files")}
+                <input id="open-files" type="file" multiple accept=".txt,text/plain" class="sr-only" on:change=on_pick />
+            </label>
+            <label class="button">
+                {move || tr(lang.get(), "文件夹", "Folder")}
+                <input id="open-folder" type="file" multiple class="sr-only" node_ref=folder on:change=on_pick />
+            </label>
+        </div>
+    }
+}
+
+/// Accept files dropped anywhere on the page.
+pub fn accept_drops() {
+    let _ = window_event_listener(leptos::ev::dragover, |e| e.prevent_default());
+    let _ = window_event_listener(leptos::ev::drop, |e: web_sys::DragEvent| {
+        e.prevent_default();
+        open(files_of(e.data_transfer().and_then(|d| d.files())));
+    });
+}
+
+/// Progress, cancel, the per-file report, and the switch between the shipped corpus and yours.
+#[component]
+pub fn OwnFilesPanel(lang: RwSignal<Lang>) -> impl IntoView {
+    let Some(s) = shared() else { return ().into_any() };
+    let (job, lines) = (s.job, s.lines);
+    let own_loaded = move || {
+        job.track();
+        OWN.with(|o| o.borrow().is_some())
+    };
+    let showing_own = move || {
+        job.track();
+        let own = OWN.with(|o| o.borrow().clone());
+        own.is_some_and(|own| crate::state::ctx().same_index(&own))
+    };
+    let status = move || {
+        let l = lang.get();
+        match job.get() {
+            Job::Idle => String::new(),
+            Job::Reading => tr(l, "正在读取文件…", "Reading the files…").to_string(),
+            Job::Working { stage, done, total } => match (stage.as_str(), l) {
+                ("parse", Lang::Zh) => format!("正在分篇：{done} / {total} 个文件"),
+                ("parse", Lang::En) => format!("Parsing: {done} of {total} files"),
+                ("tag", _) => tr(
+                    l,
+                    "正在分词与标注（首次需载入完整词典）…",
+                    "Segmenting and tagging (loading the full dictionary)…",
+                )
+                .into(),
+                _ => tr(l, "正在建立索引…", "Building the index…").into(),
+            },
+            Job::Done => tr(l, "已载入你的文件。", "Your files are loaded.").into(),
+            Job::Cancelled => tr(l, "已取消。", "Cancelled.").into(),
+            Job::Failed(m) => format!("{}{m}", tr(l, "未能载入：", "Could not load: ")),
+        }
+    };
+    let busy = move || matches!(job.get(), Job::Reading | Job::Working { .. });
+    let progress = move || match job.get() {
+        Job::Working { stage, done, total } if stage == "parse" && total > 0 => {
+            Some(f64::from(done) / f64::from(total) * 0.5)
+        }
+        Job::Working { stage, .. } if stage == "tag" => Some(0.6),
+        Job::Working { .. } => Some(0.9),
+        _ => None,
+    };
+    let visible = move || job.get() != Job::Idle || own_loaded();
+    view! {
+        <Show when=visible>
+            <section class="own-files panel" aria-labelledby="own-h">
+                <h2 id="own-h">
+                    {move || tr(lang.get(), "你的文件", "Your files")}
+                    <span class="corpus-switch">
+                        <Show when=move || own_loaded() && !busy()>
+                            <button type="button" aria-pressed=move || (!showing_own()).to_string() on:click=move |_| {
+                                if let Some(i) = SHIPPED.with(|s| s.borrow().clone()) { show(i) }
+                            }>{move || tr(lang.get(), "默认语料", "Default corpus")}</button>
+                            <button type="button" aria-pressed=move || showing_own().to_string() on:click=move |_| {
+                                if let Some(i) = OWN.with(|o| o.borrow().clone()) { show(i) }
+                            }>{move || tr(lang.get(), "我的文件", "My files")}</button>
+                        </Show>
+                    </span>
+                </h2>
+                <p class="own-status" role="status" aria-live="polite">{status}</p>
+                <Show when=busy>
+                    <progress max="1" value=move || progress().unwrap_or(0.0) aria-label=move || tr(lang.get(), "进度", "Progress")></progress>
+                    <button type="button" class="cancel" on:click=move |_| {
+                        cancel_worker();
+                        set_job(Job::Cancelled);
+                    }>{move || tr(lang.get(), "取消", "Cancel")}</button>
+                </Show>
+                <ul class="file-lines">
+                    {move || {
+                        let l = lang.get();
+                        lines
+                            .get()
+                            .into_iter()
+                            .map(|line| {
+                                let (class, text) = match &line.result {
+                                    Ok(n) => ("ok", match l { Lang::Zh => format!("{n} 篇"), Lang::En => format!("{n} articles") }),
+                                    Err(m) => ("refused", m.clone()),
+                                };
+                                view! { <li class=class><span class="file-name">{line.name}</span>" — "<span class="file-result">{text}</span></li> }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+                <p class="hint">{move || tr(lang.get(), "文件只在本浏览器中处理，不会上传。", "Files are processed in this browser only; nothing is uploaded.")}</p>
+            </section>
+        </Show>
+    }
+    .into_any()
+}
