@@ -734,3 +734,45 @@ async fn your_own_files_are_read_in_a_worker_each_reported() {
     assert_clean_console(&app).await;
     app.close().await;
 }
+
+#[tokio::test]
+#[ignore = "browser test: run by cargo xtask test"]
+async fn a_fifty_megabyte_file_is_read_without_freezing_the_page() {
+    // A synthetic compilation of about 50 MB (deterministic), written to a temporary file.
+    let base = tifa_corpus::default_corpus();
+    let text = tifa_corpus::synth::compilation(&base, 420, 7);
+    assert!(text.len() > 48_000_000, "about 50 MB: {} bytes", text.len());
+    let dir = std::env::temp_dir().join(format!("tifa-big-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("big-compilation.txt");
+    std::fs::write(&file, &text).expect("write");
+    let articles = tifa_corpus::parse_bytes("big-compilation.txt", text.as_bytes(), Default::default())
+        .map(|p| p.source.found_count)
+        .expect("the core parses it");
+    drop(text);
+
+    let app = open("").await;
+    wait_until(&app, "document.querySelector('.hit')", "results").await;
+    let input = app.client.find(Locator::Css("#open-files")).await.expect("the file input");
+    let start = Instant::now();
+    input.send_keys(&file.display().to_string()).await.expect("choose the file");
+    // While the worker works, the page still answers: the progress text changes and a script runs at once.
+    wait_until(&app, "document.querySelector('.own-files progress')", "progress").await;
+    let t = Instant::now();
+    app.eval("return 1;").await;
+    println!("page answered a script in {:?} while the worker was busy", t.elapsed());
+    let deadline = Duration::from_secs(600);
+    loop {
+        let done = app.eval("return document.querySelector('.file-lines li') !== null && !document.querySelector('.own-files progress');").await;
+        if done == json!(true) {
+            break;
+        }
+        assert!(start.elapsed() < deadline, "not done after {deadline:?}");
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+    println!("50 MB: {articles} articles read, tagged and indexed in the browser in {:?}", start.elapsed());
+    assert_total(&app, articles as usize).await;
+    assert_clean_console(&app).await;
+    app.close().await;
+    let _ = std::fs::remove_dir_all(&dir);
+}
