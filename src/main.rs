@@ -12,6 +12,7 @@ mod loader;
 mod own_files;
 mod route;
 mod state;
+mod store;
 mod views;
 
 fn main() {

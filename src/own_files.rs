@@ -43,6 +43,8 @@ pub enum Job {
     Working { stage: String, done: u32, total: u32 },
     /// Finished: the user's corpus is loaded.
     Done,
+    /// The user's corpus was kept from an earlier visit.
+    Kept,
     /// Stopped by the user.
     Cancelled,
     /// Could not build anything; why.
@@ -70,12 +72,42 @@ pub fn install(load: RwSignal<Load>) {
     SHARED.with(|s| *s.borrow_mut() = Some(shared));
 }
 
-/// Remember the shipped corpus the first time it is ready (to switch back to it).
+/// Remember the shipped corpus the first time it is ready (to switch back to it), and bring back the user's corpus
+/// kept from an earlier visit.
 pub fn remember_shipped(index: &Arc<Index>) {
-    SHIPPED.with(|s| {
-        if s.borrow().is_none() {
+    let first = SHIPPED.with(|s| {
+        let first = s.borrow().is_none();
+        if first {
             *s.borrow_mut() = Some(index.clone());
         }
+        first
+    });
+    if first {
+        spawn_local(async {
+            let Some((asset, lines)) = crate::store::load().await else { return };
+            let Ok(index) = tifa_corpus::search::asset::decode(&asset) else { return };
+            OWN.with(|o| *o.borrow_mut() = Some(Arc::new(index)));
+            if let Some(s) = shared() {
+                s.lines.set(lines);
+                // Kept from an earlier visit: offered, not forced on the page.
+                s.job.set(Job::Kept);
+            }
+        });
+    }
+}
+
+/// Forget the user's corpus (here and in the browser's storage) and show the shipped one.
+fn forget() {
+    OWN.with(|o| *o.borrow_mut() = None);
+    if let Some(s) = shared() {
+        s.lines.set(Vec::new());
+        s.job.set(Job::Idle);
+    }
+    if let Some(i) = SHIPPED.with(|s| s.borrow().clone()) {
+        show(i);
+    }
+    spawn_local(async {
+        let _ = crate::store::remove().await;
     });
 }
 
@@ -195,6 +227,11 @@ fn on_message(worker: &web_sys::Worker, payload: &Array, data: JsValue) {
                     OWN.with(|o| *o.borrow_mut() = Some(index.clone()));
                     s.job.set(Job::Done);
                     show(index);
+                    // Kept for the next visit, until removed.
+                    let lines = s.lines.get_untracked();
+                    spawn_local(async move {
+                        let _ = crate::store::save(&bytes, &lines).await;
+                    });
                 }
                 Err(e) => s.job.set(Job::Failed(e.to_string())),
             }
@@ -297,7 +334,16 @@ pub fn OwnFilesPanel(lang: RwSignal<Lang>) -> impl IntoView {
                 .into(),
                 _ => tr(l, "正在建立索引…", "Building the index…").into(),
             },
-            Job::Done => tr(l, "已载入你的文件。", "Your files are loaded.").into(),
+            Job::Done => tr(
+                l,
+                "已载入你的文件；下次访问时仍会保留，直到你移除。",
+                "Your files are loaded and kept for your next visit until you remove them.",
+            )
+            .into(),
+            Job::Kept => {
+                tr(l, "上次打开的文件仍保留在本浏览器中。", "The files you opened last time are kept in this browser.")
+                    .into()
+            }
             Job::Cancelled => tr(l, "已取消。", "Cancelled.").into(),
             Job::Failed(m) => format!("{}{m}", tr(l, "未能载入：", "Could not load: ")),
         }
@@ -325,6 +371,9 @@ pub fn OwnFilesPanel(lang: RwSignal<Lang>) -> impl IntoView {
                             <button type="button" aria-pressed=move || showing_own().to_string() on:click=move |_| {
                                 if let Some(i) = OWN.with(|o| o.borrow().clone()) { show(i) }
                             }>{move || tr(lang.get(), "我的文件", "My files")}</button>
+                            <button type="button" class="forget" on:click=move |_| forget()>
+                                {move || tr(lang.get(), "移除我的文件", "Remove my files")}
+                            </button>
                         </Show>
                     </span>
                 </h2>

@@ -731,6 +731,20 @@ async fn your_own_files_are_read_in_a_worker_each_reported() {
         .await
         .expect("click");
     assert_total(&app, index().corpus.articles.len()).await;
+    // Kept in the browser across visits: after a reload, one click brings the files back.
+    let switch = "//section[contains(@class,'own-files')]//button[@aria-pressed='false']";
+    app.client.refresh().await.expect("reload");
+    wait_until(&app, "document.querySelector('.own-files .forget')", "the kept files are offered").await;
+    assert_eq!(app.texts(".file-lines li").await.len(), 6, "with their report");
+    app.client.find(Locator::XPath(switch)).await.expect("switch").click().await.expect("click");
+    assert_total(&app, expected.articles.len()).await;
+    // Until removed.
+    app.client.find(Locator::Css(".own-files .forget")).await.expect("remove").click().await.expect("click");
+    assert_total(&app, index().corpus.articles.len()).await;
+    app.client.refresh().await.expect("reload");
+    wait_until(&app, "document.querySelector('.hit')", "results").await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert!(app.texts(".own-files").await.is_empty(), "nothing kept after removing");
     assert_clean_console(&app).await;
     app.close().await;
 }
