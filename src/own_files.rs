@@ -63,6 +63,7 @@ thread_local! {
     static SHARED: RefCell<Option<Shared>> = const { RefCell::new(None) };
     static SHIPPED: RefCell<Option<Arc<Index>>> = const { RefCell::new(None) };
     static OWN: RefCell<Option<Arc<Index>>> = const { RefCell::new(None) };
+    static BOTH: RefCell<Option<Arc<Index>>> = const { RefCell::new(None) };
     static WORKER_HANDLE: RefCell<Option<web_sys::Worker>> = const { RefCell::new(None) };
 }
 
@@ -86,7 +87,7 @@ pub fn remember_shipped(index: &Arc<Index>) {
         spawn_local(async {
             let Some((asset, lines)) = crate::store::load().await else { return };
             let Ok(index) = tifa_corpus::search::asset::decode(&asset) else { return };
-            OWN.with(|o| *o.borrow_mut() = Some(Arc::new(index)));
+            set_own(Some(Arc::new(index)));
             if let Some(s) = shared() {
                 s.lines.set(lines);
                 // Kept from an earlier visit: offered, not forced on the page.
@@ -98,7 +99,7 @@ pub fn remember_shipped(index: &Arc<Index>) {
 
 /// Forget the user's corpus (here and in the browser's storage) and show the shipped one.
 fn forget() {
-    OWN.with(|o| *o.borrow_mut() = None);
+    set_own(None);
     if let Some(s) = shared() {
         s.lines.set(Vec::new());
         s.job.set(Job::Idle);
@@ -109,6 +110,24 @@ fn forget() {
     spawn_local(async {
         let _ = crate::store::remove().await;
     });
+}
+
+/// The user's corpus changed: the combination with the shipped one must be made again.
+fn set_own(index: Option<Arc<Index>>) {
+    OWN.with(|o| *o.borrow_mut() = index);
+    BOTH.with(|b| *b.borrow_mut() = None);
+}
+
+/// The shipped corpus and the user's together (made once, when first asked for).
+fn both() -> Option<Arc<Index>> {
+    if let Some(b) = BOTH.with(|b| b.borrow().clone()) {
+        return Some(b);
+    }
+    let shipped = SHIPPED.with(|s| s.borrow().clone())?;
+    let own = OWN.with(|o| o.borrow().clone())?;
+    let merged = Arc::new(tifa_corpus::search::merge::merge(&shipped, &own));
+    BOTH.with(|b| *b.borrow_mut() = Some(merged.clone()));
+    Some(merged)
 }
 
 fn shared() -> Option<Shared> {
@@ -224,7 +243,7 @@ fn on_message(worker: &web_sys::Worker, payload: &Array, data: JsValue) {
             match tifa_corpus::search::asset::decode(&bytes) {
                 Ok(index) => {
                     let index = Arc::new(index);
-                    OWN.with(|o| *o.borrow_mut() = Some(index.clone()));
+                    set_own(Some(index.clone()));
                     s.job.set(Job::Done);
                     show(index);
                     // Kept for the next visit, until removed.
@@ -313,10 +332,18 @@ pub fn OwnFilesPanel(lang: RwSignal<Lang>) -> impl IntoView {
         job.track();
         OWN.with(|o| o.borrow().is_some())
     };
-    let showing_own = move || {
+    // Which corpus the explorer shows: 0 shipped, 1 the user's, 2 both.
+    let showing = move || {
         job.track();
-        let own = OWN.with(|o| o.borrow().clone());
-        own.is_some_and(|own| crate::state::ctx().same_index(&own))
+        let c = crate::state::ctx();
+        let is = |i: Option<Arc<Index>>| i.is_some_and(|i| c.same_index(&i));
+        if is(OWN.with(|o| o.borrow().clone())) {
+            1
+        } else if is(BOTH.with(|b| b.borrow().clone())) {
+            2
+        } else {
+            0
+        }
     };
     let status = move || {
         let l = lang.get();
@@ -365,12 +392,15 @@ pub fn OwnFilesPanel(lang: RwSignal<Lang>) -> impl IntoView {
                     {move || tr(lang.get(), "你的文件", "Your files")}
                     <span class="corpus-switch">
                         <Show when=move || own_loaded() && !busy()>
-                            <button type="button" aria-pressed=move || (!showing_own()).to_string() on:click=move |_| {
+                            <button type="button" class="show-default" aria-pressed=move || (showing() == 0).to_string() on:click=move |_| {
                                 if let Some(i) = SHIPPED.with(|s| s.borrow().clone()) { show(i) }
                             }>{move || tr(lang.get(), "默认语料", "Default corpus")}</button>
-                            <button type="button" aria-pressed=move || showing_own().to_string() on:click=move |_| {
+                            <button type="button" class="show-own" aria-pressed=move || (showing() == 1).to_string() on:click=move |_| {
                                 if let Some(i) = OWN.with(|o| o.borrow().clone()) { show(i) }
                             }>{move || tr(lang.get(), "我的文件", "My files")}</button>
+                            <button type="button" class="show-both" aria-pressed=move || (showing() == 2).to_string() on:click=move |_| {
+                                if let Some(i) = both() { show(i) }
+                            }>{move || tr(lang.get(), "合并两者", "Both together")}</button>
                             <button type="button" class="forget" on:click=move |_| forget()>
                                 {move || tr(lang.get(), "移除我的文件", "Remove my files")}
                             </button>

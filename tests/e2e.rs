@@ -723,20 +723,20 @@ async fn your_own_files_are_read_in_a_worker_each_reported() {
     type_search(&app, &term).await;
     wait_until(&app, "location.hash.includes('q=')", "the query").await;
     assert!(total_shown(&app).await >= 1, "the user's own text is found");
-    app.client
-        .find(Locator::XPath("//section[contains(@class,'own-files')]//button[@aria-pressed='false']"))
-        .await
-        .expect("switch")
-        .click()
-        .await
-        .expect("click");
+    let click = |selector: &'static str| {
+        let app = &app;
+        async move { app.client.find(Locator::Css(selector)).await.expect(selector).click().await.expect("click") }
+    };
+    click(".own-files .show-default").await;
     assert_total(&app, index().corpus.articles.len()).await;
+    // Both together.
+    click(".own-files .show-both").await;
+    assert_total(&app, index().corpus.articles.len() + expected.articles.len()).await;
     // Kept in the browser across visits: after a reload, one click brings the files back.
-    let switch = "//section[contains(@class,'own-files')]//button[@aria-pressed='false']";
     app.client.refresh().await.expect("reload");
     wait_until(&app, "document.querySelector('.own-files .forget')", "the kept files are offered").await;
     assert_eq!(app.texts(".file-lines li").await.len(), 6, "with their report");
-    app.client.find(Locator::XPath(switch)).await.expect("switch").click().await.expect("click");
+    click(".own-files .show-own").await;
     assert_total(&app, expected.articles.len()).await;
     // Until removed.
     app.client.find(Locator::Css(".own-files .forget")).await.expect("remove").click().await.expect("click");
