@@ -30,16 +30,16 @@ async fn open() -> Result<IdbDatabase, JsValue> {
     let request = factory.open_with_u32(DB, 1)?;
     let upgrade_target = request.clone();
     let on_upgrade = Closure::once(move |_: web_sys::Event| {
-        if let Ok(db) = upgrade_target.result().and_then(|r| r.dyn_into::<IdbDatabase>().map_err(JsValue::from)) {
-            if !db.object_store_names().contains(STORE) {
-                let _ = db.create_object_store(STORE);
-            }
+        if let Ok(db) = upgrade_target.result().and_then(|r| r.dyn_into::<IdbDatabase>())
+            && !db.object_store_names().contains(STORE)
+        {
+            let _ = db.create_object_store(STORE);
         }
     });
     request.set_onupgradeneeded(Some(on_upgrade.as_ref().unchecked_ref()));
     let db = done(&request).await?;
     drop(on_upgrade);
-    db.dyn_into::<IdbDatabase>().map_err(JsValue::from)
+    db.dyn_into::<IdbDatabase>()
 }
 
 /// Keep the asset and the report.
