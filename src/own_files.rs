@@ -185,15 +185,40 @@ fn open(files: Vec<web_sys::File>) {
     });
 }
 
-fn start_worker(payload: Array) {
+/// In a one-file bundle the worker travels inside the page: its glue is run from a data: URL and this start-up
+/// code receives the compressed wasm as the first message.
+const BLOB_BOOT: &str = "
+self.onmessage = async (e) => {
+  const stream = new Blob([e.data.wasm]).stream().pipeThrough(new DecompressionStream('gzip'));
+  await __wbg_init({ module_or_path: await new Response(stream).arrayBuffer() });
+};
+";
+
+/// The worker: from the file next to the page, or from the code a bundle carries.
+fn new_worker() -> Option<web_sys::Worker> {
     let options = web_sys::WorkerOptions::new();
     options.set_type(web_sys::WorkerType::Module);
-    let worker = match web_sys::Worker::new_with_options(WORKER, &options) {
-        Ok(w) => w,
-        Err(_) => {
-            set_job(Job::Failed("this browser cannot start the worker that reads files".into()));
-            return;
-        }
+    let document = leptos::prelude::document();
+    let Some(glue) = document.get_element_by_id("tifa-worker-js").and_then(|e| e.text_content()) else {
+        return web_sys::Worker::new_with_options(WORKER, &options).ok();
+    };
+    let wasm = document.get_element_by_id("tifa-worker-wasm").and_then(|e| e.text_content())?;
+    // A page opened from file:// has an opaque origin: Chrome refuses a worker from a blob: URL there, but takes
+    // one from a data: URL (an opaque-origin worker, which is all this one needs).
+    let code = format!("{glue}\n{BLOB_BOOT}");
+    let url = format!("data:text/javascript;charset=utf-8,{}", js_sys::encode_uri_component(&code));
+    let worker = web_sys::Worker::new_with_options(&url, &options).ok()?;
+    let bytes: Vec<u8> = window().atob(wasm.trim()).ok()?.chars().map(|c| c as u32 as u8).collect();
+    let message = Object::new();
+    let _ = Reflect::set(&message, &"wasm".into(), &Uint8Array::from(bytes.as_slice()));
+    worker.post_message(&message).ok()?;
+    Some(worker)
+}
+
+fn start_worker(payload: Array) {
+    let Some(worker) = new_worker() else {
+        set_job(Job::Failed("this browser cannot start the worker that reads files".into()));
+        return;
     };
     let w = worker.clone();
     let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {

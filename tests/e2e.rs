@@ -601,6 +601,27 @@ async fn the_bundle_works_from_disk_with_no_network() {
     let policy =
         app.eval("return document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]').content;").await;
     assert!(policy.as_str().unwrap_or_default().starts_with("default-src 'none'"), "{policy}");
+    // The user's own files, too, from disk and offline: the worker travels inside the file.
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("crates/tifa-corpus/tests/fixtures");
+    let mut builder = tifa_corpus::CorpusBuilder::new();
+    let names = ["blank_one.txt", "numbered_titles.txt", "latin1.txt"];
+    for n in names {
+        let _ = builder.add(n, &std::fs::read(fixtures.join(n)).expect("fixture"));
+    }
+    let mine = builder.finish();
+    let paths: Vec<String> = names.iter().map(|n| fixtures.join(n).display().to_string()).collect();
+    app.client
+        .find(Locator::Css("#open-files"))
+        .await
+        .expect("input")
+        .send_keys(&paths.join("\n"))
+        .await
+        .expect("choose");
+    wait_until(&app, "document.querySelectorAll('.file-lines li').length === 3", "a line per file").await;
+    assert_total(&app, mine.articles.len()).await;
+    assert_eq!(app.texts(".file-lines li.refused .file-name").await, ["latin1.txt"], "an undecodable file is named");
+    let fetched = "return performance.getEntriesByType('resource').filter(e => !e.name.startsWith('blob:')).length;";
+    assert_eq!(app.eval(fetched).await, json!(0), "still no request beyond the file");
     assert_clean_console(&app).await;
     app.close().await;
 }

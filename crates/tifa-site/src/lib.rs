@@ -40,7 +40,14 @@ pub struct Site {
     pub glue: String,
     /// The wasm.
     pub wasm: Vec<u8>,
+    /// The Web Worker that reads the user's own files (`worker/`): its glue and wasm, when the site has it.
+    pub worker: Option<(String, Vec<u8>)>,
 }
+
+/// Ids of the elements that carry the worker in a bundle (the app starts it from them).
+pub const WORKER_JS_ELEMENT: &str = "tifa-worker-js";
+/// See [`WORKER_JS_ELEMENT`].
+pub const WORKER_WASM_ELEMENT: &str = "tifa-worker-wasm";
 
 impl Site {
     /// Read a site built by Trunk (`index.html`, one `.css`, the `.js` glue and its `_bg.wasm`).
@@ -57,14 +64,24 @@ impl Site {
         let read = |p: &Path| std::fs::read(p).map_err(|e| SiteError(format!("cannot read {}: {e}", p.display())));
         let text =
             |p: &Path| String::from_utf8(read(p)?).map_err(|_| SiteError(format!("{} is not UTF-8 text", p.display())));
-        let html = dir.join("index.html");
-        if !html.is_file() {
+        let html_path = dir.join("index.html");
+        if !html_path.is_file() {
             return Err(missing());
         }
-        let (Some(css), Some(glue), Some(wasm)) = (find("css"), find("js"), find("wasm")) else {
-            return Err(missing());
+        let html = text(&html_path)?;
+        // The files index.html names (a folder may also hold stale builds); the only ones, failing that.
+        let named = |open: &str, close: &str| between(&html, open, close).map(|n| dir.join(n.trim_start_matches("./")));
+        let glue = named("from '", "'").or_else(|| find("js")).ok_or_else(missing)?;
+        let wasm = named("module_or_path: '", "'").or_else(|| find("wasm")).ok_or_else(missing)?;
+        let css = named("rel=\"stylesheet\" href=\"", "\"").or_else(|| find("css")).ok_or_else(missing)?;
+        let worker_dir = dir.join("worker");
+        let (worker_js, worker_wasm) = (worker_dir.join("tifa_worker.js"), worker_dir.join("tifa_worker_bg.wasm"));
+        let worker = if worker_js.is_file() && worker_wasm.is_file() {
+            Some((text(&worker_js)?, read(&worker_wasm)?))
+        } else {
+            None
         };
-        Ok(Site { html: text(&html)?, css: text(&css)?, glue: text(&glue)?, wasm: read(&wasm)? })
+        Ok(Site { css: text(&css)?, glue: text(&glue)?, wasm: read(&wasm)?, html, worker })
     }
 }
 
@@ -140,9 +157,21 @@ pub fn bundle(site: &Site, asset: &[u8]) -> Result<String, SiteError> {
     if site.glue.lines().any(|l| l.trim_start().starts_with("import ")) {
         return Err(SiteError("the wasm-bindgen glue imports other files (JS snippets): it cannot be inlined".into()));
     }
-    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    gz.write_all(&site.wasm).map_err(|e| SiteError(format!("cannot compress the wasm: {e}")))?;
-    let wasm_gz = gz.finish().map_err(|e| SiteError(format!("cannot compress the wasm: {e}")))?;
+    let wasm_gz = gzip(&site.wasm)?;
+    // The worker for the user's own files: its glue as text, its wasm compressed; the app starts it from a data: URL.
+    let worker = match &site.worker {
+        Some((glue, wasm)) => {
+            if glue.to_ascii_lowercase().contains("</script") {
+                return Err(SiteError("the worker's glue contains a closing tag and cannot be inlined".into()));
+            }
+            format!(
+                "<script type=\"text/plain\" id=\"{WORKER_JS_ELEMENT}\">{glue}</script>\n\
+                 <script type=\"application/octet-stream\" id=\"{WORKER_WASM_ELEMENT}\">{}</script>\n",
+                BASE64.encode(gzip(wasm)?)
+            )
+        }
+        None => String::new(),
+    };
     // The HTML parser turns CR LF into LF before the browser hashes an element's text: hash what it will see.
     let unix = |s: &str| s.replace("\r\n", "\n").replace('\r', "\n");
     let script = unix(&format!("{}\n{BOOT}", site.glue));
@@ -154,8 +183,8 @@ pub fn bundle(site: &Site, asset: &[u8]) -> Result<String, SiteError> {
     }
     let title = between(&site.html, "<title>", "</title>").unwrap_or("提法");
     let policy = format!(
-        "default-src 'none'; script-src {} 'wasm-unsafe-eval'; style-src {}; img-src data:; object-src 'none'; \
-         base-uri 'none'; form-action 'none'",
+        "default-src 'none'; script-src {} 'wasm-unsafe-eval'; style-src {}; img-src data:; worker-src data:; \
+         object-src 'none'; base-uri 'none'; form-action 'none'",
         csp_hash(&script),
         csp_hash(&css)
     );
@@ -167,11 +196,17 @@ pub fn bundle(site: &Site, asset: &[u8]) -> Result<String, SiteError> {
          <link rel=\"icon\" href=\"data:,\" />\n<style>{css}</style>\n\
          <script type=\"application/octet-stream\" id=\"{ASSET_ELEMENT}\">{asset}</script>\n\
          <script type=\"application/octet-stream\" id=\"{WASM_ELEMENT}\">{wasm}</script>\n\
-         <script type=\"module\">{script}</script>\n</head>\n<body>\n\
+         {worker}<script type=\"module\">{script}</script>\n</head>\n<body>\n\
          <noscript>本页面需要启用 JavaScript 与 WebAssembly。</noscript>\n</body>\n</html>\n",
         asset = BASE64.encode(asset),
         wasm = BASE64.encode(&wasm_gz),
     ))
+}
+
+fn gzip(bytes: &[u8]) -> Result<Vec<u8>, SiteError> {
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(bytes).map_err(|e| SiteError(format!("cannot compress the wasm: {e}")))?;
+    gz.finish().map_err(|e| SiteError(format!("cannot compress the wasm: {e}")))
 }
 
 fn between<'a>(s: &'a str, open: &str, close: &str) -> Option<&'a str> {
@@ -192,6 +227,7 @@ mod tests {
             css: "body { color: red; }".into(),
             glue: "export class A {}\nexport function f() {}\nasync function __wbg_init(m) {}\nexport { initSync, __wbg_init as default };\n".into(),
             wasm: b"\0asm\x01\0\0\0".to_vec(),
+            worker: Some(("async function __wbg_init(m) {}".into(), b"\0asm".to_vec())),
         }
     }
 
@@ -216,7 +252,11 @@ mod tests {
         assert!(html.contains(&csp_hash("body { color: red; }")), "and the inline style");
         assert!(script.contains("export class A {}") && script.contains("export function f() {}"), "glue as is");
         assert!(html.contains("<title>提法 · 测试</title>"));
-        assert!(html.contains("default-src 'none'"));
+        assert!(html.contains("default-src 'none'") && html.contains("worker-src data:"));
+        assert!(
+            html.contains("id=\"tifa-worker-js\">async function __wbg_init")
+                && html.contains("id=\"tifa-worker-wasm\"")
+        );
         let mut bad = site();
         bad.glue = "console.log(1)".into();
         assert!(bundle(&bad, b"").is_err());
