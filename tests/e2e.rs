@@ -788,6 +788,14 @@ async fn a_fifty_megabyte_file_is_read_without_freezing_the_page() {
 
     let app = open("").await;
     wait_until(&app, "document.querySelector('.hit')", "results").await;
+    // Cancel stops the work and leaves the shown corpus as it was.
+    let input = app.client.find(Locator::Css("#open-files")).await.expect("the file input");
+    input.send_keys(&file.display().to_string()).await.expect("choose the file");
+    wait_until(&app, "document.querySelector('.own-files .cancel')", "the cancel button").await;
+    app.client.find(Locator::Css(".own-files .cancel")).await.expect("cancel").click().await.expect("click");
+    wait_until(&app, "!document.querySelector('.own-files progress')", "the work stopped").await;
+    assert_eq!(app.texts(".own-status").await, ["已取消。"]);
+    assert_total(&app, index().corpus.articles.len()).await;
     let input = app.client.find(Locator::Css("#open-files")).await.expect("the file input");
     let start = Instant::now();
     input.send_keys(&file.display().to_string()).await.expect("choose the file");
@@ -810,4 +818,31 @@ async fn a_fifty_megabyte_file_is_read_without_freezing_the_page() {
     assert_clean_console(&app).await;
     app.close().await;
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+#[ignore = "browser test: run by cargo xtask test"]
+async fn files_dropped_on_the_page_are_opened() {
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("crates/tifa-corpus/tests/fixtures");
+    let text = std::fs::read_to_string(fixtures.join("single_article.txt")).expect("fixture");
+    let mut builder = tifa_corpus::CorpusBuilder::new();
+    builder.add("dropped.txt", text.as_bytes()).expect("the core reads it");
+    let expected = builder.finish();
+    let app = open("").await;
+    wait_until(&app, "document.querySelector('.hit')", "results").await;
+    // A drop as the browser delivers it: a DataTransfer holding a File.
+    let script = format!(
+        "const dt = new DataTransfer();
+         dt.items.add(new File([{}], 'dropped.txt', {{ type: 'text/plain' }}));
+         window.dispatchEvent(new DragEvent('dragover', {{ dataTransfer: dt, cancelable: true }}));
+         window.dispatchEvent(new DragEvent('drop', {{ dataTransfer: dt, cancelable: true }}));
+         return null;",
+        serde_json::to_string(&text).expect("JSON string")
+    );
+    app.eval(&script).await;
+    wait_until(&app, "document.querySelectorAll('.file-lines li').length === 1", "the dropped file's line").await;
+    assert_eq!(app.texts(".file-lines .file-name").await, ["dropped.txt"]);
+    assert_total(&app, expected.articles.len()).await;
+    assert_clean_console(&app).await;
+    app.close().await;
 }
