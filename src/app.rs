@@ -92,9 +92,7 @@ fn LoadError(message: String, lang: RwSignal<Lang>) -> impl IntoView {
 fn Explorer() -> impl IntoView {
     let c = ctx();
     let route = c.route;
-    let _ = window_event_listener(ev::hashchange, move |_| route.set(Route::parse(&browser::hash())));
-    let _ = window_event_listener(ev::keydown, on_key);
-    crate::own_files::accept_drops();
+    install_listeners();
     let lang = c.lang;
     Effect::new(move |_| {
         let l = lang.get();
@@ -153,6 +151,21 @@ fn Explorer() -> impl IntoView {
             {page}
         </main>
     }
+}
+
+thread_local! {
+    static LISTENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Window listeners, once per page: the explorer is rebuilt when another corpus is shown, and a second set would
+/// handle every key and drop twice. They act on whatever state is current when the event comes.
+fn install_listeners() {
+    if LISTENING.with(|l| l.replace(true)) {
+        return;
+    }
+    let _ = window_event_listener(ev::hashchange, |_| ctx().route.set(Route::parse(&browser::hash())));
+    let _ = window_event_listener(ev::keydown, on_key);
+    crate::own_files::accept_drops();
 }
 
 /// The page links; each keeps the current selection.

@@ -19,6 +19,8 @@ use crate::loader::Load;
 
 /// Files larger than this are refused before reading (a browser tab cannot index much more).
 const MAX_FILE: f64 = 300.0 * 1024.0 * 1024.0;
+/// Nor more than this in all at once.
+const MAX_TOTAL: f64 = 600.0 * 1024.0 * 1024.0;
 /// The worker's start-up module, next to the page.
 const WORKER: &str = "worker/boot.js";
 
@@ -64,7 +66,9 @@ thread_local! {
     static SHIPPED: RefCell<Option<Arc<Index>>> = const { RefCell::new(None) };
     static OWN: RefCell<Option<Arc<Index>>> = const { RefCell::new(None) };
     static BOTH: RefCell<Option<Arc<Index>>> = const { RefCell::new(None) };
-    static WORKER_HANDLE: RefCell<Option<web_sys::Worker>> = const { RefCell::new(None) };
+    static WORKER_HANDLE: RefCell<Option<Running>> = const { RefCell::new(None) };
+    /// The current job; messages and reads of an older (cancelled or replaced) job are ignored.
+    static JOB_ID: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
 /// Called by the root once: where a finished corpus goes, and the corpus the site shipped.
@@ -86,7 +90,15 @@ pub fn remember_shipped(index: &Arc<Index>) {
     if first {
         spawn_local(async {
             let Some((asset, lines)) = crate::store::load().await else { return };
-            let Ok(index) = tifa_corpus::search::asset::decode(&asset) else { return };
+            // Files opened meanwhile come first.
+            if shared().is_none_or(|s| s.job.get_untracked() != Job::Idle) {
+                return;
+            }
+            let Ok(index) = tifa_corpus::search::asset::decode(&asset) else {
+                // Written by another version, or damaged: not worth keeping.
+                let _ = crate::store::remove().await;
+                return;
+            };
             set_own(Some(Arc::new(index)));
             if let Some(s) = shared() {
                 s.lines.set(lines);
@@ -130,6 +142,25 @@ fn both() -> Option<Arc<Index>> {
     Some(merged)
 }
 
+/// A running worker with its message handlers (dropped with it, so that nothing of a finished job is kept).
+struct Running {
+    worker: web_sys::Worker,
+    _onmessage: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _onerror: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+/// Start a new job (making every older one stale); its id.
+fn next_job() -> u64 {
+    JOB_ID.with(|j| {
+        j.set(j.get() + 1);
+        j.get()
+    })
+}
+
+fn current(job: u64) -> bool {
+    JOB_ID.with(|j| j.get()) == job
+}
+
 fn shared() -> Option<Shared> {
     SHARED.with(|s| *s.borrow())
 }
@@ -143,19 +174,36 @@ fn set_job(job: Job) {
 /// Start with these files.
 fn open(files: Vec<web_sys::File>) {
     let Some(s) = shared() else { return };
-    cancel_worker();
-    s.lines.set(Vec::new());
+    // Nothing chosen (an empty folder, a drop of text): the running job, if any, goes on.
     if files.is_empty() {
         return;
     }
+    cancel_worker();
+    let job = next_job();
+    s.lines.set(Vec::new());
     s.job.set(Job::Reading);
     spawn_local(async move {
         let payload = Array::new();
+        let buffers = Array::new();
+        let mut total = 0.0;
         for f in files {
+            if !current(job) {
+                return;
+            }
             let name =
                 Reflect::get(&f, &"webkitRelativePath".into()).ok().and_then(|p| p.as_string()).unwrap_or_default();
             let name = if name.is_empty() { f.name() } else { name };
-            if f.size() > MAX_FILE {
+            if !name.to_ascii_lowercase().ends_with(".txt") {
+                s.lines.update(|l| {
+                    l.push(FileLine {
+                        name,
+                        result: Err("skipped: only .txt files are read; save the text as .txt".into()),
+                    })
+                });
+                continue;
+            }
+            total += f.size();
+            if f.size() > MAX_FILE || total > MAX_TOTAL {
                 let mb = f.size() / 1024.0 / 1024.0;
                 s.lines.update(|l| {
                     l.push(FileLine {
@@ -165,8 +213,13 @@ fn open(files: Vec<web_sys::File>) {
                 });
                 continue;
             }
-            match JsFuture::from(f.array_buffer()).await {
+            let read = JsFuture::from(f.array_buffer()).await;
+            if !current(job) {
+                return;
+            }
+            match read {
                 Ok(buffer) => {
+                    buffers.push(&buffer);
                     let entry = Object::new();
                     let _ = Reflect::set(&entry, &"name".into(), &name.into());
                     let _ = Reflect::set(&entry, &"bytes".into(), &Uint8Array::new(&buffer));
@@ -181,7 +234,7 @@ fn open(files: Vec<web_sys::File>) {
             s.job.set(Job::Failed("no file could be read".into()));
             return;
         }
-        start_worker(payload);
+        start_worker(job, payload, buffers);
     });
 }
 
@@ -189,8 +242,12 @@ fn open(files: Vec<web_sys::File>) {
 /// code receives the compressed wasm as the first message.
 const BLOB_BOOT: &str = "
 self.onmessage = async (e) => {
-  const stream = new Blob([e.data.wasm]).stream().pipeThrough(new DecompressionStream('gzip'));
-  await __wbg_init({ module_or_path: await new Response(stream).arrayBuffer() });
+  try {
+    const stream = new Blob([e.data.wasm]).stream().pipeThrough(new DecompressionStream('gzip'));
+    await __wbg_init({ module_or_path: await new Response(stream).arrayBuffer() });
+  } catch (err) {
+    postMessage({ type: 'error', message: 'the worker could not start: ' + err });
+  }
 };
 ";
 
@@ -215,38 +272,47 @@ fn new_worker() -> Option<web_sys::Worker> {
     Some(worker)
 }
 
-fn start_worker(payload: Array) {
+fn start_worker(job: u64, payload: Array, buffers: Array) {
+    cancel_worker();
     let Some(worker) = new_worker() else {
         set_job(Job::Failed("this browser cannot start the worker that reads files".into()));
         return;
     };
     let w = worker.clone();
+    // The files go to the worker once (transferred, not copied); the handler keeps nothing of them afterwards.
+    let mut pending = Some((payload, buffers));
     let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-        on_message(&w, &payload, e.data());
+        if current(job) {
+            on_message(&w, &mut pending, e.data());
+        }
     });
     worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
-    onmessage.forget();
     let onerror = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
-        set_job(Job::Failed("the worker that reads files stopped with an error".into()));
-        cancel_worker();
+        if current(job) {
+            set_job(Job::Failed(
+                "the worker that reads files stopped (perhaps too much at once for this browser: open fewer or smaller files)"
+                    .into(),
+            ));
+            cancel_worker();
+        }
     });
     worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
-    onerror.forget();
-    WORKER_HANDLE.with(|h| *h.borrow_mut() = Some(worker));
+    WORKER_HANDLE.with(|h| *h.borrow_mut() = Some(Running { worker, _onmessage: onmessage, _onerror: onerror }));
 }
 
 fn field(data: &JsValue, name: &str) -> JsValue {
     Reflect::get(data, &name.into()).unwrap_or(JsValue::UNDEFINED)
 }
 
-fn on_message(worker: &web_sys::Worker, payload: &Array, data: JsValue) {
+fn on_message(worker: &web_sys::Worker, pending: &mut Option<(Array, Array)>, data: JsValue) {
     let Some(s) = shared() else { return };
     let number = |name: &str| field(&data, name).as_f64().unwrap_or(0.0) as u32;
     match field(&data, "type").as_string().as_deref() {
         Some("ready") => {
+            let Some((payload, buffers)) = pending.take() else { return };
             let message = Object::new();
-            let _ = Reflect::set(&message, &"files".into(), payload);
-            let _ = worker.post_message(&message);
+            let _ = Reflect::set(&message, &"files".into(), &payload);
+            let _ = worker.post_message_with_transfer(&message, &buffers);
         }
         Some("progress") => s.job.set(Job::Working {
             stage: field(&data, "stage").as_string().unwrap_or_default(),
@@ -289,11 +355,10 @@ fn on_message(worker: &web_sys::Worker, payload: &Array, data: JsValue) {
 }
 
 fn cancel_worker() {
-    WORKER_HANDLE.with(|h| {
-        if let Some(w) = h.borrow_mut().take() {
-            w.terminate();
-        }
-    });
+    let running = WORKER_HANDLE.with(|h| h.borrow_mut().take());
+    if let Some(r) = running {
+        r.worker.terminate();
+    }
 }
 
 /// Show a corpus: the explorer is rebuilt on it, at the search page.
@@ -341,10 +406,20 @@ pub fn OpenButtons(lang: RwSignal<Lang>) -> impl IntoView {
 
 /// Accept files dropped anywhere on the page.
 pub fn accept_drops() {
-    let _ = window_event_listener(leptos::ev::dragover, |e| e.prevent_default());
-    let _ = window_event_listener(leptos::ev::drop, |e: web_sys::DragEvent| {
-        e.prevent_default();
-        open(files_of(e.data_transfer().and_then(|d| d.files())));
+    // Only drags that carry files are taken: text dropped into the search box stays the browser's business.
+    let has_files = |e: &web_sys::DragEvent| {
+        e.data_transfer().is_some_and(|d| d.types().iter().any(|t| t.as_string().as_deref() == Some("Files")))
+    };
+    let _ = window_event_listener(leptos::ev::dragover, move |e: web_sys::DragEvent| {
+        if has_files(&e) {
+            e.prevent_default();
+        }
+    });
+    let _ = window_event_listener(leptos::ev::drop, move |e: web_sys::DragEvent| {
+        if has_files(&e) {
+            e.prevent_default();
+            open(files_of(e.data_transfer().and_then(|d| d.files())));
+        }
     });
 }
 
@@ -413,9 +488,8 @@ pub fn OwnFilesPanel(lang: RwSignal<Lang>) -> impl IntoView {
     view! {
         <Show when=visible>
             <section class="own-files panel" aria-labelledby="own-h">
-                <h2 id="own-h">
-                    {move || tr(lang.get(), "你的文件", "Your files")}
-                    <span class="corpus-switch">
+                <h2 id="own-h">{move || tr(lang.get(), "你的文件", "Your files")}</h2>
+                <div class="corpus-switch" role="group" aria-label=move || tr(lang.get(), "显示哪个语料", "Which corpus to show")>
                         <Show when=move || own_loaded() && !busy()>
                             <button type="button" class="show-default" aria-pressed=move || (showing() == 0).to_string() on:click=move |_| {
                                 if let Some(i) = SHIPPED.with(|s| s.borrow().clone()) { show(i) }
@@ -430,12 +504,12 @@ pub fn OwnFilesPanel(lang: RwSignal<Lang>) -> impl IntoView {
                                 {move || tr(lang.get(), "移除我的文件", "Remove my files")}
                             </button>
                         </Show>
-                    </span>
-                </h2>
+                </div>
                 <p class="own-status" role="status" aria-live="polite">{status}</p>
                 <Show when=busy>
                     <progress max="1" value=move || progress().unwrap_or(0.0) aria-label=move || tr(lang.get(), "进度", "Progress")></progress>
                     <button type="button" class="cancel" on:click=move |_| {
+                        next_job();
                         cancel_worker();
                         set_job(Job::Cancelled);
                     }>{move || tr(lang.get(), "取消", "Cancel")}</button>

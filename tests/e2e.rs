@@ -709,30 +709,53 @@ async fn markup_in_the_corpus_file_names_and_links_stays_text() {
 #[ignore = "browser test: run by cargo xtask test"]
 async fn your_own_files_are_read_in_a_worker_each_reported() {
     let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("crates/tifa-corpus/tests/fixtures");
-    let names =
-        ["blank_one.txt", "blank_one.gbk.txt", "blank_one.utf16.txt", "no_blanks.txt", "binary.bin", "empty.txt"];
-    // What the core makes of the same files.
+    // Four compilations (UTF-8, GBK, UTF-16, no blank lines), binary data named .txt, an empty file, and a file
+    // that is not .txt at all.
+    let dir = std::env::temp_dir().join(format!("tifa-own-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let copies = [
+        ("blank_one.txt", "blank_one.txt"),
+        ("blank_one.gbk.txt", "blank_one.gbk.txt"),
+        ("blank_one.utf16.txt", "blank_one.utf16.txt"),
+        ("no_blanks.txt", "no_blanks.txt"),
+        ("binary.bin", "image.txt"),
+        ("empty.txt", "empty.txt"),
+        ("binary.bin", "notes.pdf"),
+    ];
+    for (from, to) in copies {
+        std::fs::copy(fixtures.join(from), dir.join(to)).expect("copy a fixture");
+    }
+    let names: Vec<&str> = copies.iter().map(|c| c.1).collect();
+    // What the core makes of the .txt files.
     let mut builder = tifa_corpus::CorpusBuilder::new();
     let mut good = 0;
-    for n in names {
-        if builder.add(n, &std::fs::read(fixtures.join(n)).expect("fixture")).is_ok() {
+    for n in names.iter().filter(|n| n.ends_with(".txt")) {
+        if builder.add(n, &std::fs::read(dir.join(n)).expect("file")).is_ok() {
             good += 1;
         }
     }
     let expected = builder.finish();
-    assert_eq!(good, 4, "the fixtures: four compilations, a binary file and an empty one");
+    assert_eq!(good, 4, "four compilations among the files");
+    let fixtures = dir.clone();
 
     let app = open("").await;
     wait_until(&app, "document.querySelector('.hit')", "results").await;
     let paths: Vec<String> = names.iter().map(|n| fixtures.join(n).display().to_string()).collect();
     let input = app.client.find(Locator::Css("#open-files")).await.expect("the file input");
     input.send_keys(&paths.join("\n")).await.expect("choose the files");
-    wait_until(&app, "document.querySelectorAll('.file-lines li').length === 6", "a line per file").await;
+    wait_until(&app, "document.querySelectorAll('.file-lines li').length === 7", "a line per file").await;
     assert_total(&app, expected.articles.len()).await;
-    let refused = app.texts(".file-lines li.refused .file-name").await;
-    assert_eq!(refused, ["binary.bin", "empty.txt"], "the files that are not compilations are named");
-    let reasons = app.texts(".file-lines li.refused .file-result").await;
-    assert!(reasons.iter().all(|r| !r.is_empty()), "each with a reason: {reasons:?}");
+    let refused: Vec<(String, String)> = app
+        .texts(".file-lines li.refused .file-name")
+        .await
+        .into_iter()
+        .zip(app.texts(".file-lines li.refused .file-result").await)
+        .collect();
+    let reason = |name: &str| refused.iter().find(|r| r.0 == name).map(|r| r.1.clone()).unwrap_or_default();
+    assert_eq!(refused.len(), 3, "the files that are not compilations are named: {refused:?}");
+    assert!(reason("image.txt").contains("not plain text"), "binary data is called what it is: {refused:?}");
+    assert!(reason("empty.txt").contains("empty"), "{refused:?}");
+    assert!(reason("notes.pdf").contains("only .txt"), "{refused:?}");
     // Search works on them; the default corpus is one click away.
     let first = &expected.articles[0];
     let term: String = first
@@ -756,7 +779,7 @@ async fn your_own_files_are_read_in_a_worker_each_reported() {
     // Kept in the browser across visits: after a reload, one click brings the files back.
     app.client.refresh().await.expect("reload");
     wait_until(&app, "document.querySelector('.own-files .forget')", "the kept files are offered").await;
-    assert_eq!(app.texts(".file-lines li").await.len(), 6, "with their report");
+    assert_eq!(app.texts(".file-lines li").await.len(), 7, "with their report");
     click(".own-files .show-own").await;
     assert_total(&app, expected.articles.len()).await;
     // Until removed.
@@ -768,6 +791,7 @@ async fn your_own_files_are_read_in_a_worker_each_reported() {
     assert!(app.texts(".own-files").await.is_empty(), "nothing kept after removing");
     assert_clean_console(&app).await;
     app.close().await;
+    let _ = std::fs::remove_dir_all(&fixtures);
 }
 
 #[tokio::test]
@@ -794,7 +818,10 @@ async fn a_fifty_megabyte_file_is_read_without_freezing_the_page() {
     wait_until(&app, "document.querySelector('.own-files .cancel')", "the cancel button").await;
     app.client.find(Locator::Css(".own-files .cancel")).await.expect("cancel").click().await.expect("click");
     wait_until(&app, "!document.querySelector('.own-files progress')", "the work stopped").await;
+    // Still cancelled a while later: the read in progress did not start the worker after all.
+    tokio::time::sleep(Duration::from_secs(3)).await;
     assert_eq!(app.texts(".own-status").await, ["已取消。"]);
+    assert!(app.texts(".own-files .show-own").await.is_empty(), "no corpus of the cancelled job");
     assert_total(&app, index().corpus.articles.len()).await;
     let input = app.client.find(Locator::Css("#open-files")).await.expect("the file input");
     let start = Instant::now();
@@ -839,10 +866,24 @@ async fn files_dropped_on_the_page_are_opened() {
          return null;",
         serde_json::to_string(&text).expect("JSON string")
     );
+    // A drag of plain text is not a file: ignored.
+    app.eval(
+        "const t = new DataTransfer(); t.setData('text/plain', '作风');
+         window.dispatchEvent(new DragEvent('drop', { dataTransfer: t, cancelable: true })); return null;",
+    )
+    .await;
+    assert!(app.texts(".own-files").await.is_empty(), "a text drop opens nothing");
     app.eval(&script).await;
     wait_until(&app, "document.querySelectorAll('.file-lines li').length === 1", "the dropped file's line").await;
     assert_eq!(app.texts(".file-lines .file-name").await, ["dropped.txt"]);
     assert_total(&app, expected.articles.len()).await;
+    // After the explorer was rebuilt on the new corpus, a drop is still handled once, not twice.
+    app.client.find(Locator::Css(".own-files .show-default")).await.expect("switch").click().await.expect("click");
+    assert_total(&app, index().corpus.articles.len()).await;
+    app.eval(&script).await;
+    wait_until(&app, "document.querySelector('.own-files .show-own[aria-pressed=\"true\"]')", "the dropped file again")
+        .await;
+    assert_eq!(app.texts(".file-lines li").await.len(), 1, "one line: the drop was handled once");
     assert_clean_console(&app).await;
     app.close().await;
 }
