@@ -30,7 +30,28 @@ pub struct FileLine {
     /// File name (as the browser gives it, with its folder path when a folder was opened).
     pub name: String,
     /// Articles found, or why the file was not used.
-    pub result: Result<u32, String>,
+    pub result: Result<u32, Reason>,
+}
+
+/// Why a file was not used, in both interface languages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reason {
+    /// 中文.
+    pub zh: String,
+    /// English.
+    pub en: String,
+}
+
+impl Reason {
+    /// A reason in both languages.
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Reason {
+        Reason { zh: zh.into(), en: en.into() }
+    }
+
+    /// The reason in the interface language.
+    pub fn in_lang(&self, lang: Lang) -> &str {
+        if lang == Lang::Zh { &self.zh } else { &self.en }
+    }
 }
 
 /// Where opening files stands.
@@ -50,7 +71,7 @@ pub enum Job {
     /// Stopped by the user.
     Cancelled,
     /// Could not build anything; why.
-    Failed(String),
+    Failed(Reason),
 }
 
 /// The state shared between the page and the worker's messages (one per page).
@@ -194,23 +215,25 @@ fn open(files: Vec<web_sys::File>) {
                 Reflect::get(&f, &"webkitRelativePath".into()).ok().and_then(|p| p.as_string()).unwrap_or_default();
             let name = if name.is_empty() { f.name() } else { name };
             if !name.to_ascii_lowercase().ends_with(".txt") {
-                s.lines.update(|l| {
-                    l.push(FileLine {
-                        name,
-                        result: Err("skipped: only .txt files are read; save the text as .txt".into()),
-                    })
-                });
+                let why = Reason::new(
+                    "已跳过：只读取 .txt 文件；请把文字另存为 .txt。",
+                    "skipped: only .txt files are read; save the text as .txt",
+                );
+                s.lines.update(|l| l.push(FileLine { name, result: Err(why) }));
                 continue;
             }
             total += f.size();
             if f.size() > MAX_FILE || total > MAX_TOTAL {
                 let mb = f.size() / 1024.0 / 1024.0;
-                s.lines.update(|l| {
-                    l.push(FileLine {
-                        name,
-                        result: Err(format!("too large for this browser ({mb:.0} MB; at most 300 MB)")),
-                    })
-                });
+                let why = Reason::new(
+                    format!(
+                        "对本浏览器来说太大（{mb:.0} MiB；每个文件最多 300 MiB，合计最多 600 MiB）：请拆分或少选几个文件。"
+                    ),
+                    format!(
+                        "too large for this browser ({mb:.0} MiB; at most 300 MiB a file and 600 MiB in all): split it or open fewer files"
+                    ),
+                );
+                s.lines.update(|l| l.push(FileLine { name, result: Err(why) }));
                 continue;
             }
             let read = JsFuture::from(f.array_buffer()).await;
@@ -225,13 +248,14 @@ fn open(files: Vec<web_sys::File>) {
                     let _ = Reflect::set(&entry, &"bytes".into(), &Uint8Array::new(&buffer));
                     payload.push(&entry);
                 }
-                Err(_) => s
-                    .lines
-                    .update(|l| l.push(FileLine { name, result: Err("the browser could not read this file".into()) })),
+                Err(_) => {
+                    let why = Reason::new("浏览器无法读取这个文件。", "the browser could not read this file");
+                    s.lines.update(|l| l.push(FileLine { name, result: Err(why) }))
+                }
             }
         }
         if payload.length() == 0 {
-            s.job.set(Job::Failed("no file could be read".into()));
+            s.job.set(Job::Failed(Reason::new("没有可读取的文件。", "no file could be read")));
             return;
         }
         start_worker(job, payload, buffers);
@@ -275,7 +299,10 @@ fn new_worker() -> Option<web_sys::Worker> {
 fn start_worker(job: u64, payload: Array, buffers: Array) {
     cancel_worker();
     let Some(worker) = new_worker() else {
-        set_job(Job::Failed("this browser cannot start the worker that reads files".into()));
+        set_job(Job::Failed(Reason::new(
+            "这个浏览器无法启动读取文件的后台线程（Web Worker）。",
+            "this browser cannot start the worker that reads files",
+        )));
         return;
     };
     let w = worker.clone();
@@ -289,10 +316,10 @@ fn start_worker(job: u64, payload: Array, buffers: Array) {
     worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     let onerror = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
         if current(job) {
-            set_job(Job::Failed(
-                "the worker that reads files stopped (perhaps too much at once for this browser: open fewer or smaller files)"
-                    .into(),
-            ));
+            set_job(Job::Failed(Reason::new(
+                "读取文件的后台线程出错停止了（可能一次处理的内容太多）：请少选几个或更小的文件。",
+                "the worker that reads files stopped (perhaps too much at once for this browser: open fewer or smaller files)",
+            )));
             cancel_worker();
         }
     });
@@ -324,7 +351,8 @@ fn on_message(worker: &web_sys::Worker, pending: &mut Option<(Array, Array)>, da
             let result = if field(&data, "ok").as_bool() == Some(true) {
                 Ok(number("articles"))
             } else {
-                Err(field(&data, "message").as_string().unwrap_or_default())
+                let text = |k: &str| field(&data, k).as_string().unwrap_or_default();
+                Err(Reason::new(text("message_zh"), text("message")))
             };
             s.lines.update(|l| l.push(FileLine { name, result }));
         }
@@ -343,11 +371,13 @@ fn on_message(worker: &web_sys::Worker, pending: &mut Option<(Array, Array)>, da
                         let _ = crate::store::save(&bytes, &lines).await;
                     });
                 }
-                Err(e) => s.job.set(Job::Failed(e.to_string())),
+                Err(e) => s.job.set(Job::Failed(Reason::new(format!("处理结果无法读取：{e}"), e.to_string()))),
             }
         }
         Some("error") => {
-            s.job.set(Job::Failed(field(&data, "message").as_string().unwrap_or_default()));
+            let text = |k: &str| field(&data, k).as_string().unwrap_or_default();
+            let zh = if text("message_zh").is_empty() { text("message") } else { text("message_zh") };
+            s.job.set(Job::Failed(Reason::new(zh, text("message"))));
             cancel_worker();
         }
         _ => {}
@@ -472,7 +502,7 @@ pub fn OwnFilesPanel(lang: RwSignal<Lang>) -> impl IntoView {
                     .into()
             }
             Job::Cancelled => tr(l, "已取消。", "Cancelled.").into(),
-            Job::Failed(m) => format!("{}{m}", tr(l, "未能载入：", "Could not load: ")),
+            Job::Failed(m) => format!("{}{}", tr(l, "未能载入：", "Could not load: "), m.in_lang(l)),
         }
     };
     let busy = move || matches!(job.get(), Job::Reading | Job::Working { .. });
@@ -523,7 +553,7 @@ pub fn OwnFilesPanel(lang: RwSignal<Lang>) -> impl IntoView {
                             .map(|line| {
                                 let (class, text) = match &line.result {
                                     Ok(n) => ("ok", match l { Lang::Zh => format!("{n} 篇"), Lang::En => format!("{n} articles") }),
-                                    Err(m) => ("refused", m.clone()),
+                                    Err(m) => ("refused", m.in_lang(l).to_string()),
                                 };
                                 view! { <li class=class><span class="file-name">{line.name}</span>" — "<span class="file-result">{text}</span></li> }
                             })

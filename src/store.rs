@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbRequest, IdbTransactionMode};
 
-use crate::own_files::FileLine;
+use crate::own_files::{FileLine, Reason};
 
 const DB: &str = "tifa";
 const STORE: &str = "corpora";
@@ -54,7 +54,10 @@ pub async fn save(asset: &[u8], lines: &[FileLine]) -> Result<(), JsValue> {
         row.push(&l.name.clone().into());
         match &l.result {
             Ok(n) => row.push(&JsValue::from(*n)),
-            Err(m) => row.push(&m.clone().into()),
+            Err(m) => {
+                row.push(&m.zh.clone().into());
+                row.push(&m.en.clone().into())
+            }
         };
         report.push(&row);
     }
@@ -80,7 +83,9 @@ pub async fn load() -> Option<(Vec<u8>, Vec<FileLine>)> {
             let second = row.get(1);
             let result = match second.as_f64() {
                 Some(n) => Ok(n as u32),
-                None => Err(second.as_string().unwrap_or_default()),
+                None => {
+                    Err(Reason::new(second.as_string().unwrap_or_default(), row.get(2).as_string().unwrap_or_default()))
+                }
             };
             FileLine { name, result }
         })

@@ -753,9 +753,9 @@ async fn your_own_files_are_read_in_a_worker_each_reported() {
         .collect();
     let reason = |name: &str| refused.iter().find(|r| r.0 == name).map(|r| r.1.clone()).unwrap_or_default();
     assert_eq!(refused.len(), 3, "the files that are not compilations are named: {refused:?}");
-    assert!(reason("image.txt").contains("not plain text"), "binary data is called what it is: {refused:?}");
-    assert!(reason("empty.txt").contains("empty"), "{refused:?}");
-    assert!(reason("notes.pdf").contains("only .txt"), "{refused:?}");
+    assert!(reason("image.txt").contains("不是纯文本"), "binary data is called what it is: {refused:?}");
+    assert!(reason("empty.txt").contains("文件是空的"), "{refused:?}");
+    assert!(reason("notes.pdf").contains("只读取 .txt"), "{refused:?}");
     // Search works on them; the default corpus is one click away.
     let first = &expected.articles[0];
     let term: String = first

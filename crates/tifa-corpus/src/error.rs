@@ -67,4 +67,70 @@ impl fmt::Display for LoadError {
     }
 }
 
+impl LoadError {
+    /// The same message in Chinese, for the Chinese interface.
+    pub fn message_zh(&self) -> String {
+        match self {
+            LoadError::NotFound => "找不到这个文件，请检查路径。".into(),
+            LoadError::IsDirectory => "这是文件夹而不是文件，请选择其中的 .txt 文件。".into(),
+            LoadError::Io(msg) => format!("无法读取这个文件：{msg}"),
+            LoadError::Empty => "文件是空的。".into(),
+            LoadError::Binary { what: Some(what), .. } => {
+                format!("这是{}，不是纯文本；请先另存或导出为 .txt 文件。", format_zh(what))
+            }
+            LoadError::Binary { what: None, offset } => {
+                format!("这不是文本文件（第 {offset} 字节处为二进制数据）；请打开纯文本 .txt 文件。")
+            }
+            LoadError::Undecodable { offset } => format!(
+                "文字编码既不是 UTF-8、UTF-16，也不是 GB18030/GBK（第 {offset} 字节起无法解码）；请另存为 UTF-8 后重试。"
+            ),
+            LoadError::OnlyNoise => "文件里只有广告或付费提示，没有文章正文。".into(),
+            LoadError::TooLarge { bytes, limit } => format!(
+                "文件有 {:.1} MB，超过本程序可接受的 {:.0} MB；请拆分成较小的文件。",
+                *bytes as f64 / 1e6,
+                *limit as f64 / 1e6
+            ),
+        }
+    }
+}
+
+/// A recognised file format, in Chinese.
+fn format_zh(what: &str) -> String {
+    let known = [
+        ("PDF", "PDF 文档"),
+        ("Word", "Word 文档"),
+        ("Office", "Office 文档"),
+        ("ZIP", "压缩包"),
+        ("PNG", "PNG 图片"),
+        ("JPEG", "JPEG 图片"),
+        ("GIF", "GIF 图片"),
+    ];
+    known.iter().find(|(k, _)| what.contains(k)).map(|(_, zh)| zh.to_string()).unwrap_or_else(|| what.to_string())
+}
+
 impl std::error::Error for LoadError {}
+
+#[cfg(test)]
+mod zh_tests {
+    use super::*;
+
+    #[test]
+    fn every_message_has_a_chinese_form() {
+        let all = [
+            LoadError::NotFound,
+            LoadError::IsDirectory,
+            LoadError::Io("x".into()),
+            LoadError::Empty,
+            LoadError::Binary { what: Some("a PNG image"), offset: 0 },
+            LoadError::Binary { what: None, offset: 9 },
+            LoadError::Undecodable { offset: 3 },
+            LoadError::OnlyNoise,
+            LoadError::TooLarge { bytes: 9_000_000, limit: 1_000_000 },
+        ];
+        for e in all {
+            let zh = e.message_zh();
+            assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{e}: {zh}");
+        }
+        assert!(LoadError::Binary { what: Some("a PNG image"), offset: 0 }.message_zh().contains("PNG 图片"));
+    }
+}

@@ -4,7 +4,7 @@
 //! - worker → page `{type: "ready"}` once it can take work;
 //! - page → worker `{files: [{name, bytes: Uint8Array}, …]}`;
 //! - worker → page `{type: "progress", stage: "parse" | "tag" | "encode", done, total}` as it goes;
-//! - worker → page `{type: "file", name, ok, articles?, message?}` for every file (a file that cannot be read is
+//! - worker → page `{type: "file", name, ok, articles?, message?, message_zh?}` for every file (a file that cannot be read is
 //!   reported in plain words and the others go on);
 //! - worker → page `{type: "done", asset: Uint8Array}` (the binary asset the page decodes like the shipped one), or
 //!   `{type: "error", message}`.
@@ -21,8 +21,8 @@ use wasm_bindgen::prelude::*;
 pub enum Event {
     /// A stage is under way: `done` of `total` steps.
     Progress { stage: &'static str, done: u32, total: u32 },
-    /// A file was read (its article count) or refused (why).
-    File { name: String, result: Result<u32, String> },
+    /// A file was read (its article count) or refused (why, in Chinese and in English).
+    File { name: String, result: Result<u32, (String, String)> },
 }
 
 /// Parse, tag and index `files`, reporting as it goes; the asset bytes, or why there is nothing to show.
@@ -31,13 +31,13 @@ pub fn build(files: Vec<(String, Vec<u8>)>, report: &mut dyn FnMut(Event)) -> Re
     let mut builder = CorpusBuilder::new();
     for (i, (name, bytes)) in files.into_iter().enumerate() {
         report(Event::Progress { stage: "parse", done: i as u32, total });
-        let result = builder.add(&name, &bytes).map(|s| s.found_count).map_err(|e| e.to_string());
+        let result = builder.add(&name, &bytes).map(|s| s.found_count).map_err(|e| (e.message_zh(), e.to_string()));
         report(Event::File { name, result });
     }
     report(Event::Progress { stage: "parse", done: total, total });
     let corpus = builder.finish();
     if corpus.articles.is_empty() {
-        return Err("none of the files could be read as a compilation".into());
+        return Err("none of the files could be read as a compilation (see the line of each file)".into());
     }
     report(Event::Progress { stage: "tag", done: 0, total: 1 });
     let enricher = tifa_corpus::enrich::Enricher::with_embedded_dict()?;
@@ -86,7 +86,10 @@ fn handle(data: JsValue) {
             let mut fields = vec![("name", JsValue::from(name)), ("ok", result.is_ok().into())];
             match result {
                 Ok(n) => fields.push(("articles", n.into())),
-                Err(m) => fields.push(("message", m.into())),
+                Err((zh, en)) => {
+                    fields.push(("message_zh", zh.into()));
+                    fields.push(("message", en.into()));
+                }
             }
             post(&message("file", &fields));
         }
@@ -97,7 +100,14 @@ fn handle(data: JsValue) {
             let transfer = Array::of1(&bytes.buffer());
             let _ = scope().post_message_with_transfer(&message("done", &[("asset", bytes.into())]), &transfer);
         }
-        Err(m) => post(&message("error", &[("message", m.into())])),
+        Err(m) => {
+            let zh = if m.starts_with("none of the files") {
+                "没有一个文件能读成汇编（见每个文件的说明）。".to_string()
+            } else {
+                format!("无法处理：{m}")
+            };
+            post(&message("error", &[("message", m.into()), ("message_zh", zh.into())]))
+        }
     }
 }
 
