@@ -66,6 +66,8 @@ pub enum Job {
     Working { stage: String, done: u32, total: u32 },
     /// Finished: the user's corpus is loaded.
     Done,
+    /// Loaded, but the browser would not keep it for the next visit.
+    DoneNotKept,
     /// The user's corpus was kept from an earlier visit.
     Kept,
     /// Stopped by the user.
@@ -368,7 +370,11 @@ fn on_message(worker: &web_sys::Worker, pending: &mut Option<(Array, Array)>, da
                     // Kept for the next visit, until removed.
                     let lines = s.lines.get_untracked();
                     spawn_local(async move {
-                        let _ = crate::store::save(&bytes, &lines).await;
+                        if crate::store::save(&bytes, &lines).await.is_err()
+                            && shared().is_some_and(|s| s.job.get_untracked() == Job::Done)
+                        {
+                            set_job(Job::DoneNotKept);
+                        }
                     });
                 }
                 Err(e) => s.job.set(Job::Failed(Reason::new(format!("处理结果无法读取：{e}"), e.to_string()))),
@@ -495,6 +501,12 @@ pub fn OwnFilesPanel(lang: RwSignal<Lang>) -> impl IntoView {
                 l,
                 "已载入你的文件；下次访问时仍会保留，直到你移除。",
                 "Your files are loaded and kept for your next visit until you remove them.",
+            )
+            .into(),
+            Job::DoneNotKept => tr(
+                l,
+                "已载入你的文件，但这个浏览器不允许保存，下次访问时需要重新打开。",
+                "Your files are loaded, but this browser would not keep them: open them again next time.",
             )
             .into(),
             Job::Kept => {

@@ -45,7 +45,8 @@ async fn open() -> Result<IdbDatabase, JsValue> {
 /// Keep the asset and the report.
 pub async fn save(asset: &[u8], lines: &[FileLine]) -> Result<(), JsValue> {
     let db = open().await?;
-    let store = db.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)?.object_store(STORE)?;
+    let transaction = db.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)?;
+    let store = transaction.object_store(STORE)?;
     let value = Object::new();
     Reflect::set(&value, &"asset".into(), &Uint8Array::from(asset))?;
     let report = Array::new();
@@ -62,7 +63,19 @@ pub async fn save(asset: &[u8], lines: &[FileLine]) -> Result<(), JsValue> {
         report.push(&row);
     }
     Reflect::set(&value, &"report".into(), &report)?;
-    done(&store.put_with_key(&value, &KEY.into())?).await.map(|_| ())
+    done(&store.put_with_key(&value, &KEY.into())?).await?;
+    // Kept only once the transaction commits (a full disk or quota shows up here, not on the request).
+    committed(&transaction).await
+}
+
+/// Wait until a transaction has committed; an error if it aborted.
+async fn committed(transaction: &web_sys::IdbTransaction) -> Result<(), JsValue> {
+    let promise = Promise::new(&mut |resolve, reject| {
+        transaction.set_oncomplete(Some(&resolve));
+        transaction.set_onerror(Some(&reject));
+        transaction.set_onabort(Some(&reject));
+    });
+    JsFuture::from(promise).await.map(|_| ())
 }
 
 /// The kept asset and report, if any.
