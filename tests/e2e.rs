@@ -756,6 +756,7 @@ async fn your_own_files_are_read_in_a_worker_each_reported() {
     assert!(reason("image.txt").contains("不是纯文本"), "binary data is called what it is: {refused:?}");
     assert!(reason("empty.txt").contains("文件是空的"), "{refused:?}");
     assert!(reason("notes.pdf").contains("只读取 .txt"), "{refused:?}");
+    app.screenshot("own-files").await;
     // Search works on them; the default corpus is one click away.
     let first = &expected.articles[0];
     let term: String = first
