@@ -513,17 +513,17 @@ async fn exports_are_the_cores_files_for_the_selection() {
     // Blob.text() drops the BOM, as any UTF-8 reader does.
     assert_eq!(
         csv,
-        tifa_corpus::export::articles_csv(&index, &docs).trim_start_matches('\u{FEFF}'),
+        tifa_corpus::export::articles_csv(&index, &docs, Default::default()).trim_start_matches('\u{FEFF}'),
         "same rows as the CLI"
     );
     let (_, json, _) = capture_download(&app, &button(2)).await;
     assert_eq!(json, tifa_corpus::export::articles_json(&index.corpus, &docs));
     let (_, md, _) = capture_download(&app, &button(3)).await;
-    let heading = tifa_corpus::export::describe(&term, &[]);
+    let heading = tifa_corpus::export::describe(&term, &[], Default::default());
     assert_eq!(md, tifa_corpus::export::articles_markdown(&index.corpus, &docs, &heading));
     let (_, facets, _) = capture_download(&app, &button(4)).await;
     let counts = index.search(&query, &SearchOptions { limit: 0, ..SearchOptions::default() }).facets;
-    assert_eq!(facets, tifa_corpus::export::facets_csv(&counts).trim_start_matches('\u{FEFF}'));
+    assert_eq!(facets, tifa_corpus::export::facets_csv(&counts, Default::default()).trim_start_matches('\u{FEFF}'));
     // The formulation table and a concordance.
     app.client.goto(&format!("{}#/slogans", app.processes.url())).await.expect("slogans");
     wait_until(&app, "document.querySelector('.slogans-table tbody tr')", "the formulation table").await;
@@ -531,13 +531,16 @@ async fn exports_are_the_cores_files_for_the_selection() {
     let all: Vec<&tifa_corpus::Article> = index.corpus.articles.iter().collect();
     let register = tifa_corpus::enrich::stats::slogan_register_of(all.iter().copied());
     assert!(bom);
-    assert_eq!(slogans, tifa_corpus::export::slogans_csv(&register).trim_start_matches('\u{FEFF}'));
+    assert_eq!(slogans, tifa_corpus::export::slogans_csv(&register, Default::default()).trim_start_matches('\u{FEFF}'));
     app.client.goto(&format!("{}#/terms?term={term}", app.processes.url())).await.expect("terms");
     wait_until(&app, "document.querySelector('.kwic-table tr')", "the concordance").await;
     let (_, kwic, _) = capture_download(&app, ".kwic .export-menu button.export").await;
     let lines =
         index.kwic(&term, Some(&(0..all.len() as u32).collect::<Vec<_>>()), 30, tifa_corpus::search::KwicSort::Corpus);
-    assert_eq!(kwic, tifa_corpus::export::kwic_csv(&index.corpus, &lines).trim_start_matches('\u{FEFF}'));
+    assert_eq!(
+        kwic,
+        tifa_corpus::export::kwic_csv(&index.corpus, &lines, Default::default()).trim_start_matches('\u{FEFF}')
+    );
     // The article page offers its citation.
     let first = &index.corpus.articles[docs[0] as usize];
     app.client.goto(&format!("{}#/article/{}", app.processes.url(), first.id)).await.expect("article");

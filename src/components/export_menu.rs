@@ -41,6 +41,14 @@ pub fn ExportMenu(exports: Vec<Export>) -> impl IntoView {
     }
 }
 
+/// Exports speak the interface's language (headers and words; corpus text and citations stay as they are).
+pub fn export_language() -> tifa_corpus::export::Language {
+    match crate::state::ctx().lang.get_untracked() {
+        crate::i18n::Lang::Zh => tifa_corpus::export::Language::Zh,
+        crate::i18n::Lang::En => tifa_corpus::export::Language::En,
+    }
+}
+
 /// MIME types of the exports.
 pub const CSV: &str = "text/csv;charset=utf-8";
 /// JSON.

@@ -60,7 +60,7 @@ pub fn KwicTable(lines: Vec<KwicLine>) -> impl IntoView {
                     label: ("语境 CSV", "Concordance CSV"),
                     file: "tifa-kwic.csv",
                     mime: crate::components::export_menu::CSV,
-                    make: Box::new(move || lines.with_value(|l| tifa_corpus::export::kwic_csv(&ctx().index.corpus, l))),
+                    make: Box::new(move || lines.with_value(|l| tifa_corpus::export::kwic_csv(&ctx().index.corpus, l, crate::components::export_menu::export_language()))),
                 }] />
                 <span class="count">
                     {move || format!("{total} {}", tr(lang.get(), "处", "lines"))}

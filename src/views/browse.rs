@@ -5,7 +5,7 @@ use tifa_corpus::search::facets::FacetCounts;
 use tifa_corpus::search::{Facet, Hit, Results, SearchOptions, Snippet};
 
 use crate::components::chips::{ActiveFilters, TagLink};
-use crate::components::export_menu::{self, Export, ExportMenu};
+use crate::components::export_menu::{self, Export, ExportMenu, export_language};
 use crate::components::facet_panel::FacetPanel;
 use crate::components::marked_text::{Mark, MarkedText};
 use crate::i18n::{Lang, tr};
@@ -121,7 +121,7 @@ fn selection_exports() -> Vec<Export> {
             mime: export_menu::CSV,
             make: Box::new(move || {
                 let (d, c) = docs();
-                export::articles_csv(&c.index, &d)
+                export::articles_csv(&c.index, &d, export_language())
             }),
         },
         Export {
@@ -140,7 +140,7 @@ fn selection_exports() -> Vec<Export> {
             make: Box::new(move || {
                 let (d, c) = docs();
                 let r = c.route.get_untracked();
-                export::articles_markdown(&c.index.corpus, &d, &export::describe(&r.q, &r.filters))
+                export::articles_markdown(&c.index.corpus, &d, &export::describe(&r.q, &r.filters, export_language()))
             }),
         },
         Export {
@@ -151,7 +151,7 @@ fn selection_exports() -> Vec<Export> {
                 let c = ctx();
                 let r = c.route.get_untracked();
                 let options = SearchOptions { offset: 0, limit: 0, ..SearchOptions::default() };
-                export::facets_csv(&c.index.search(&r.query(), &options).facets)
+                export::facets_csv(&c.index.search(&r.query(), &options).facets, export_language())
             }),
         },
     ]

@@ -78,7 +78,7 @@ pub fn Slogans() -> impl IntoView {
                 label: ("提法表 CSV", "Formulations CSV"),
                 file: "tifa-formulations.csv",
                 mime: crate::components::export_menu::CSV,
-                make: Box::new(move || register.with_untracked(|r| tifa_corpus::export::slogans_csv(r))),
+                make: Box::new(move || register.with_untracked(|r| tifa_corpus::export::slogans_csv(r, crate::components::export_menu::export_language()))),
             }] />
             <input type="search" class="table-filter" placeholder=move || tr(lang.get(), "查找提法", "Find a formulation")
                 aria-label=move || tr(lang.get(), "查找提法", "Find a formulation")

@@ -9,6 +9,26 @@ use crate::search::facets::FacetCounts;
 use crate::search::{Facet, Index, KwicLine};
 use std::fmt::Write as _;
 
+/// The language of an export's headers and words (the corpus text and the citation stay as they are).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Language {
+    /// 中文 (default).
+    #[default]
+    Zh,
+    /// English.
+    En,
+}
+
+impl Language {
+    fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        if self == Language::Zh { zh } else { en }
+    }
+
+    fn header<'a>(self, pairs: &[(&'a str, &'a str)]) -> Vec<&'a str> {
+        pairs.iter().map(|(zh, en)| self.pick(zh, en)).collect()
+    }
+}
+
 /// Byte-order mark that tells spreadsheet programs the CSV is UTF-8.
 pub const BOM: &str = "\u{FEFF}";
 
@@ -66,24 +86,29 @@ fn year_in(title: &str) -> Option<u32> {
 }
 
 /// What a selection is, in words: the query and the filters (the heading of a Markdown export).
-pub fn describe(query: &str, filters: &[(Facet, String)]) -> String {
+pub fn describe(query: &str, filters: &[(Facet, String)], lang: Language) -> String {
     let mut parts = Vec::new();
+    let colon = lang.pick("：", ": ");
     if !query.trim().is_empty() {
-        parts.push(format!("检索：{}", query.trim()));
+        parts.push(format!("{}{colon}{}", lang.pick("检索", "Search"), query.trim()));
     }
     for (facet, value) in filters {
         let name = match facet {
-            Facet::Region => "地区",
-            Facet::Theme => "主题",
-            Facet::Slogan => "提法",
-            Facet::Agency => "机构",
-            Facet::Level => "层级",
-            Facet::Document => "引用文件",
-            Facet::Source => "来源文件",
+            Facet::Region => lang.pick("地区", "Region"),
+            Facet::Theme => lang.pick("主题", "Theme"),
+            Facet::Slogan => lang.pick("提法", "Formulation"),
+            Facet::Agency => lang.pick("机构", "Agency"),
+            Facet::Level => lang.pick("层级", "Level"),
+            Facet::Document => lang.pick("引用文件", "Cited document"),
+            Facet::Source => lang.pick("来源文件", "Source file"),
         };
-        parts.push(format!("{name}：{value}"));
+        parts.push(format!("{name}{colon}{value}"));
     }
-    if parts.is_empty() { "全部文章".to_string() } else { parts.join("；") }
+    if parts.is_empty() {
+        lang.pick("全部文章", "All articles").to_string()
+    } else {
+        parts.join(lang.pick("；", "; "))
+    }
 }
 
 fn join(values: impl Iterator<Item = String>) -> String {
@@ -91,25 +116,25 @@ fn join(values: impl Iterator<Item = String>) -> String {
 }
 
 /// The selected articles (positions in the corpus), one row each, with their tags.
-pub fn articles_csv(index: &Index, docs: &[u32]) -> String {
-    let header = [
-        "序号",
-        "ID",
-        "标题",
-        "来源",
-        "篇次",
-        "本地地区",
-        "涉及地区",
-        "机构",
-        "层级",
-        "主题",
-        "提法",
-        "引用文件",
-        "字数",
-        "起始行",
-        "结束行",
-        "引用",
-    ];
+pub fn articles_csv(index: &Index, docs: &[u32], lang: Language) -> String {
+    let header = lang.header(&[
+        ("序号", "No."),
+        ("ID", "ID"),
+        ("标题", "Title"),
+        ("来源", "Compilation"),
+        ("篇次", "Position"),
+        ("本地地区", "Home places"),
+        ("涉及地区", "Places named"),
+        ("机构", "Agencies"),
+        ("层级", "Level"),
+        ("主题", "Themes"),
+        ("提法", "Formulations"),
+        ("引用文件", "Cited documents"),
+        ("字数", "Characters"),
+        ("起始行", "First line"),
+        ("结束行", "Last line"),
+        ("引用", "Citation"),
+    ]);
     let corpus = &index.corpus;
     let rows = docs.iter().enumerate().filter_map(|(i, &d)| {
         let a = corpus.articles.get(d as usize)?;
@@ -170,19 +195,36 @@ fn markdown_text(s: &str) -> String {
 }
 
 /// Concordance lines with the article each comes from.
-pub fn kwic_csv(corpus: &Corpus, lines: &[KwicLine]) -> String {
-    let header = ["ID", "标题", "段", "左侧语境", "检索词", "右侧语境"];
+pub fn kwic_csv(corpus: &Corpus, lines: &[KwicLine], lang: Language) -> String {
+    let header = lang.header(&[
+        ("ID", "ID"),
+        ("标题", "Title"),
+        ("段", "Paragraph"),
+        ("左侧语境", "Left context"),
+        ("检索词", "Match"),
+        ("右侧语境", "Right context"),
+    ]);
     let rows = lines.iter().map(|l| {
         let title = corpus.articles.get(l.article as usize).map(|a| a.title.clone()).unwrap_or_default();
-        let block = l.block.map(|b| (b + 1).to_string()).unwrap_or_else(|| "标题".into());
+        let block = l.block.map(|b| (b + 1).to_string()).unwrap_or_else(|| lang.pick("标题", "title").into());
         vec![l.id.clone(), title, block, l.left.clone(), l.matched.clone(), l.right.clone()]
     });
     csv(&header, rows)
 }
 
 /// The formulation register.
-pub fn slogans_csv(register: &[SloganStat]) -> String {
-    let header = ["提法", "类型", "来源", "次数", "篇数", "地区", "机构", "共现提法", "变体"];
+pub fn slogans_csv(register: &[SloganStat], lang: Language) -> String {
+    let header = lang.header(&[
+        ("提法", "Formulation"),
+        ("类型", "Kind"),
+        ("来源", "Origin"),
+        ("次数", "Uses"),
+        ("篇数", "Articles"),
+        ("地区", "Places"),
+        ("机构", "Agencies"),
+        ("共现提法", "Used with"),
+        ("变体", "Variants"),
+    ]);
     let pairs = |v: &[(String, u32)]| join(v.iter().map(|(k, n)| format!("{k}({n})")));
     let rows = register.iter().map(|s| {
         vec![
@@ -201,15 +243,21 @@ pub fn slogans_csv(register: &[SloganStat]) -> String {
 }
 
 /// Facet counts (drill-down counts of a query), one row per value.
-pub fn facets_csv(facets: &[FacetCounts]) -> String {
-    let header = ["维度", "值", "篇数", "已选", "上级地区"];
+pub fn facets_csv(facets: &[FacetCounts], lang: Language) -> String {
+    let header = lang.header(&[
+        ("维度", "Facet"),
+        ("值", "Value"),
+        ("篇数", "Articles"),
+        ("已选", "Selected"),
+        ("上级地区", "Parent region"),
+    ]);
     let rows = facets.iter().flat_map(|f| {
         f.values.iter().map(move |v| {
             vec![
                 f.facet.to_string(),
                 v.value.clone(),
                 v.count.to_string(),
-                if v.selected { "是".into() } else { String::new() },
+                if v.selected { lang.pick("是", "yes").into() } else { String::new() },
                 v.parent.clone().unwrap_or_default(),
             ]
         })
@@ -237,7 +285,8 @@ mod tests {
         let n = corpus.articles.len();
         let index = Index::from_parts(corpus, crate::search::index::IndexData::empty(n));
         let docs: Vec<u32> = vec![2, 0];
-        let table = articles_csv(&index, &docs);
+        let table = articles_csv(&index, &docs, Language::Zh);
+        assert!(articles_csv(&index, &docs, Language::En).contains("Title,Compilation"));
         assert!(table.starts_with(BOM));
         let lines: Vec<&str> = table.trim_end().split("\r\n").collect();
         assert_eq!(lines.len(), 3, "header and one row per selected article");
@@ -261,7 +310,7 @@ mod tests {
                 && cite.ends_with(&format!("第{}篇.", a.ordinal))
         );
         let kwic = index.kwic("作风", None, 5, crate::search::KwicSort::Corpus);
-        let k = kwic_csv(&index.corpus, &kwic);
+        let k = kwic_csv(&index.corpus, &kwic, Language::Zh);
         assert_eq!(k.trim_end().split("\r\n").count(), kwic.len() + 1);
     }
 
@@ -284,8 +333,9 @@ mod tests {
         s.title = Some("2023年度作风建设经验交流材料汇编（24篇）".into());
         assert!(citation(&a, Some(&s)).contains("[出版者不详], [2023]: 第3篇."));
         assert_eq!(year_in("编号12023"), None);
-        assert_eq!(describe(" 作风 ", &[(Facet::Region, "贵州省".into())]), "检索：作风；地区：贵州省");
-        assert_eq!(describe("", &[]), "全部文章");
+        assert_eq!(describe(" 作风 ", &[(Facet::Region, "贵州省".into())], Language::Zh), "检索：作风；地区：贵州省");
+        assert_eq!(describe("", &[], Language::Zh), "全部文章");
+        assert_eq!(describe("x", &[(Facet::Theme, "t".into())], Language::En), "Search: x; Theme: t");
         assert_eq!(csv_cell("\t=1"), "'\t=1");
     }
 

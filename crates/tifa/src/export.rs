@@ -27,6 +27,15 @@ pub enum Format {
     Cite,
 }
 
+/// Language of an export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// 中文.
+    Zh,
+    /// English.
+    En,
+}
+
 /// `tifa export`.
 #[derive(Args, Debug)]
 pub struct ExportArgs {
@@ -47,6 +56,9 @@ pub struct ExportArgs {
     /// Order of the articles: by relevance to --query, or as in the compilation.
     #[arg(long)]
     corpus_order: bool,
+    /// Language of the headers and words: zh (default) or en. Corpus text and citations stay as they are.
+    #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+    lang: LangArg,
     /// Write to this file instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -64,20 +76,24 @@ pub fn export(args: ExportArgs) -> ExitCode {
         Ok(x) => x,
         Err(code) => return code,
     };
+    let lang = match args.lang {
+        LangArg::Zh => export::Language::Zh,
+        LangArg::En => export::Language::En,
+    };
     let sort = if args.corpus_order { Sort::Corpus } else { Sort::Relevance };
     let results = index.search(&query, &SearchOptions { offset: 0, limit: usize::MAX, sort, snippets: 0 });
     let docs: Vec<u32> = results.hits.iter().map(|h| h.article).collect();
     let text = match args.format {
-        Format::Csv => export::articles_csv(&index, &docs),
+        Format::Csv => export::articles_csv(&index, &docs, lang),
         Format::Json => export::articles_json(&index.corpus, &docs),
         Format::Md => {
             let filters: Vec<_> = query.filters.iter().flat_map(|(f, vs)| vs.iter().map(|v| (*f, v.clone()))).collect();
-            export::articles_markdown(&index.corpus, &docs, &export::describe(&args.query, &filters))
+            export::articles_markdown(&index.corpus, &docs, &export::describe(&args.query, &filters, lang))
         }
         Format::Kwic => {
             let term = tifa_corpus::search::fold::fold(args.term.as_deref().unwrap_or_default());
             let lines = index.kwic(&term, Some(&docs), 30, KwicSort::Corpus);
-            export::kwic_csv(&index.corpus, &lines)
+            export::kwic_csv(&index.corpus, &lines, lang)
         }
         Format::Slogans => {
             // Over the selection in corpus order, as the formulations page counts it.
@@ -85,9 +101,9 @@ pub fn export(args: ExportArgs) -> ExitCode {
             let register = tifa_corpus::enrich::stats::slogan_register_of(
                 in_order.iter().map(|&d| &index.corpus.articles[d as usize]),
             );
-            export::slogans_csv(&register)
+            export::slogans_csv(&register, lang)
         }
-        Format::Facets => export::facets_csv(&results.facets),
+        Format::Facets => export::facets_csv(&results.facets, lang),
         Format::Cite => {
             let id = args.id.as_deref().unwrap_or_default();
             let Some(a) = index.corpus.articles.iter().find(|a| a.id == id) else {
