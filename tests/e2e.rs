@@ -78,7 +78,7 @@ fn engine_titles(index: &Index, query: &Query) -> (usize, Vec<String>) {
     let titles = r
         .hits
         .iter()
-        .map(|h| if h.title.trim().is_empty() { "（无标题）".to_string() } else { h.title.clone() })
+        .map(|h| if h.title.trim().is_empty() { tifa_corpus::export::UNTITLED.to_string() } else { h.title.clone() })
         .collect();
     (r.total, titles)
 }

@@ -54,6 +54,12 @@ fn csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
 /// Shown for an article whose title the source lost.
 pub const UNTITLED: &str = "（无标题）";
 
+/// An article's title as exports show it: trimmed, or [`UNTITLED`].
+pub fn display_title(article: &Article) -> &str {
+    let t = article.title.trim();
+    if t.is_empty() { UNTITLED } else { t }
+}
+
 /// The name a citation gives the compilation an article comes from: its title, else the file name without `.txt`.
 pub fn compilation_name(source: Option<&Source>) -> String {
     let Some(s) = source else { return String::new() };
@@ -68,7 +74,7 @@ pub fn compilation_name(source: Option<&Source>) -> String {
 /// so those are marked unknown as the standard asks; a year in the compilation's title is given as an estimated
 /// year (`[2023]`); the position is the article's place in the compilation.
 pub fn citation(article: &Article, source: Option<&Source>) -> String {
-    let title = if article.title.trim().is_empty() { UNTITLED } else { article.title.trim() };
+    let title = display_title(article);
     let compilation = compilation_name(source);
     let year = year_in(&compilation).map(|y| format!("[{y}]")).unwrap_or_else(|| "[出版年不详]".into());
     format!("{title}[G]//{compilation}. [出版地不详]: [出版者不详], {year}: 第{}篇.", article.ordinal)
@@ -176,7 +182,7 @@ pub fn articles_markdown(corpus: &Corpus, docs: &[u32], heading: &str) -> String
     for (i, &d) in docs.iter().enumerate() {
         let Some(a) = corpus.articles.get(d as usize) else { continue };
         let source = corpus.sources.get(a.source as usize);
-        let title = if a.title.trim().is_empty() { UNTITLED } else { a.title.trim() };
+        let title = display_title(a);
         let _ = writeln!(out, "{}. **{}**  \n   {}", i + 1, markdown_text(title), markdown_text(&citation(a, source)));
     }
     out

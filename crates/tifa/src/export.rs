@@ -1,6 +1,6 @@
 //! `tifa export`: the same files the browser's export buttons write, for a selection made on the command line.
 
-use crate::search::{Filters, build, query_with};
+use crate::search::{Filters, prepare};
 use crate::{Input, emit, finish};
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
@@ -68,11 +68,7 @@ pub struct ExportArgs {
 
 /// Run `tifa export`.
 pub fn export(args: ExportArgs) -> ExitCode {
-    let query = match query_with(&args.query, &args.filters) {
-        Ok(q) => q,
-        Err(code) => return code,
-    };
-    let (index, ok) = match build(&args.input) {
+    let (query, index, ok) = match prepare(&args.query, &args.filters, &args.input) {
         Ok(x) => x,
         Err(code) => return code,
     };

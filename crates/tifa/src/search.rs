@@ -131,7 +131,7 @@ pub(crate) fn build(input: &Input) -> Result<(Index, bool), ExitCode> {
 }
 
 /// Parse the query, then load and index the input: what every command here starts with.
-fn prepare(text: &str, filters: &Filters, input: &Input) -> Result<(Query, Index, bool), ExitCode> {
+pub(crate) fn prepare(text: &str, filters: &Filters, input: &Input) -> Result<(Query, Index, bool), ExitCode> {
     let query = query_with(text, filters)?;
     let (index, ok) = build(input)?;
     Ok((query, index, ok))
@@ -237,14 +237,9 @@ pub fn stats(args: StatsArgs) -> ExitCode {
     };
     let selection = index.matching(&query);
     if args.slogans {
-        let mut selected = index.corpus.clone();
-        let keep: std::collections::HashSet<u32> = selection.iter().copied().collect();
-        let mut i = 0u32;
-        selected.articles.retain(|_| {
-            i += 1;
-            keep.contains(&(i - 1))
-        });
-        let register = tifa_corpus::enrich::stats::slogan_register(&selected);
+        let register = tifa_corpus::enrich::stats::slogan_register_of(
+            selection.iter().map(|&d| &index.corpus.articles[d as usize]),
+        );
         let text = if args.json {
             json(&register)
         } else {

@@ -173,7 +173,11 @@ fn exports_match_the_search_and_are_excel_ready() {
     assert!(rows[0].contains(&ids[0]), "rows in the search's order");
 
     let english = text(&tifa(&["export", "csv", "--query", "作风", "--lang", "en", "-q"]).stdout);
-    assert!(english.starts_with("\u{FEFF}No.,ID,Title,"), "English headers: {}", english.lines().next().unwrap_or_default());
+    assert!(
+        english.starts_with("\u{FEFF}No.,ID,Title,"),
+        "English headers: {}",
+        english.lines().next().unwrap_or_default()
+    );
     assert_eq!(english.trim_end().split("\r\n").count(), total + 1);
 
     let json = tifa(&["export", "json", "--query", "作风", "-q"]);

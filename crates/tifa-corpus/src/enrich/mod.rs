@@ -65,17 +65,19 @@ impl Enricher {
     /// Tag every article of the corpus in place. Corpus-wide evidence (a formula quoted in one article counts
     /// unquoted in another; keyword document frequencies) is gathered first.
     pub fn enrich(&self, corpus: &mut Corpus) {
-        self.enrich_counting(corpus);
+        self.enrich_counting(corpus, None);
     }
 
     /// Tag the corpus and build its search index from the same segmentation (segmenting once, not twice).
     pub fn enrich_and_index(&self, mut corpus: Corpus) -> crate::search::Index {
-        let data = self.enrich_counting(&mut corpus);
+        let mut terms = crate::search::index::TermCollector::default();
+        self.enrich_counting(&mut corpus, Some(&mut terms));
+        let data = terms.finish();
         crate::search::Index::from_parts(corpus, data)
     }
 
     /// Tag in place; return the segmented term counts the search index needs.
-    fn enrich_counting(&self, corpus: &mut Corpus) -> crate::search::index::IndexData {
+    fn enrich_counting(&self, corpus: &mut Corpus, terms: Option<&mut crate::search::index::TermCollector>) {
         let prepared: Vec<(Vec<Field<'_>>, Vec<Vec<Token<'_>>>)> = corpus
             .articles
             .iter()
@@ -120,15 +122,19 @@ impl Enricher {
                 }
             })
             .collect();
-        let mut terms = crate::search::index::TermCollector::default();
-        for ((fs, tokens), article) in prepared.into_iter().zip(&corpus.articles) {
-            terms.add_article(fs.iter().zip(tokens).map(|(f, t)| {
-                let kind = match f.block {
-                    None => crate::search::document::FieldKind::Title,
-                    Some(b) => crate::search::index::field_kind(article.blocks[b as usize].kind),
-                };
-                (kind, t)
-            }));
+        // Only indexing wants the term counts; plain tagging skips them.
+        if let Some(terms) = terms {
+            for ((fs, tokens), article) in prepared.into_iter().zip(&corpus.articles) {
+                terms.add_article(fs.iter().zip(tokens).map(|(f, t)| {
+                    let kind = match f.block {
+                        None => crate::search::document::FieldKind::Title,
+                        Some(b) => crate::search::index::field_kind(article.blocks[b as usize].kind),
+                    };
+                    (kind, t)
+                }));
+            }
+        } else {
+            drop(prepared);
         }
         for (article, t) in corpus.articles.iter_mut().zip(tags) {
             article.regions = t.regions;
@@ -139,7 +145,6 @@ impl Enricher {
             article.slogans = t.slogans;
             article.documents = t.documents;
         }
-        terms.finish()
     }
 }
 

@@ -44,13 +44,13 @@ impl Index {
         }
         let finder = memmem::Finder::new(needle.as_bytes());
         let n = needle.chars().count();
-        // Within a selection, only the articles that contain the string at all.
-        let candidates = match docs {
-            Some(d) => {
-                let containing = self.containing(needle);
-                d.iter().copied().filter(|x| containing.binary_search(x).is_ok()).collect()
-            }
-            None => self.containing(needle),
+        // The bigram filter narrows the articles; each field is then checked for the string itself below.
+        let all = || (0..self.documents.len() as u32).collect::<Vec<u32>>();
+        let candidates: Vec<u32> = match (docs, self.candidates(needle)) {
+            (Some(d), Some(c)) => d.iter().copied().filter(|x| c.binary_search(x).is_ok()).collect(),
+            (Some(d), None) => d.to_vec(),
+            (None, Some(c)) => c,
+            (None, None) => all(),
         };
         let mut lines = Vec::new();
         for d in candidates {

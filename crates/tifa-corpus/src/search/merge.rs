@@ -25,11 +25,7 @@ pub fn merge(a: &Index, b: &Index) -> Index {
         corpus.articles.push(article);
     }
 
-    let mut data = IndexData {
-        vocabulary: a.data.vocabulary.clone(),
-        term_totals: a.data.term_totals.clone(),
-        counts: a.data.counts.clone(),
-    };
+    let mut data: IndexData = a.data.clone();
     let mut known: HashMap<String, u32> =
         data.vocabulary.iter().enumerate().map(|(i, t)| (t.clone(), i as u32)).collect();
     let mapped: Vec<u32> = b
