@@ -68,7 +68,7 @@ fn Loading(state: Load, lang: RwSignal<Lang>) -> impl IntoView {
 fn LoadError(message: String, lang: RwSignal<Lang>) -> impl IntoView {
     let l = lang.get_untracked();
     // A one-file bundle carries its corpus inside: the advice differs from the static site's.
-    let bundled = document().get_element_by_id("tifa-asset").is_some();
+    let bundled = document().get_element_by_id(loader::INLINE_ASSET).is_some();
     let advice = if bundled {
         tr(l, "这个文件已损坏。请用 tifa bundle 重新生成。", "This file is damaged. Make it again with tifa bundle.")
     } else {

@@ -25,7 +25,7 @@ pub enum Load {
 }
 
 /// Id of the element in which the one-file bundle carries the asset (base64), instead of a file next to the page.
-const INLINE_ASSET: &str = "tifa-asset";
+pub const INLINE_ASSET: &str = "tifa-asset";
 
 /// Read the asset (from the page itself in a bundle, else over the network with progress) and decode it.
 pub async fn load(progress: impl Fn(Load)) -> Load {
@@ -58,11 +58,15 @@ pub async fn load(progress: impl Fn(Load)) -> Load {
 
 /// The asset carried in the page, base64-encoded.
 fn inline_bytes(text: &str) -> Result<Vec<u8>, String> {
-    let binary = window().atob(text.trim()).map_err(|_| {
+    base64_bytes(text).ok_or_else(|| {
         "the corpus inside this file is damaged (not base64); make the file again with `tifa bundle`".to_string()
-    })?;
+    })
+}
+
+/// Bytes from base64 text carried in the page (None if it is not base64).
+pub fn base64_bytes(text: &str) -> Option<Vec<u8>> {
     // atob gives one character per byte.
-    Ok(binary.chars().map(|c| c as u32 as u8).collect())
+    Some(window().atob(text.trim()).ok()?.chars().map(|c| c as u32 as u8).collect())
 }
 
 async fn fetch(url: &str, progress: &impl Fn(Load)) -> Result<Vec<u8>, String> {

@@ -291,7 +291,7 @@ fn new_worker() -> Option<web_sys::Worker> {
     let code = format!("{glue}\n{BLOB_BOOT}");
     let url = format!("data:text/javascript;charset=utf-8,{}", js_sys::encode_uri_component(&code));
     let worker = web_sys::Worker::new_with_options(&url, &options).ok()?;
-    let bytes: Vec<u8> = window().atob(wasm.trim()).ok()?.chars().map(|c| c as u32 as u8).collect();
+    let bytes = crate::loader::base64_bytes(&wasm)?;
     let message = Object::new();
     let _ = Reflect::set(&message, &"wasm".into(), &Uint8Array::from(bytes.as_slice()));
     worker.post_message(&message).ok()?;
@@ -382,8 +382,7 @@ fn on_message(worker: &web_sys::Worker, pending: &mut Option<(Array, Array)>, da
         }
         Some("error") => {
             let text = |k: &str| field(&data, k).as_string().unwrap_or_default();
-            let zh = if text("message_zh").is_empty() { text("message") } else { text("message_zh") };
-            s.job.set(Job::Failed(Reason::new(zh, text("message"))));
+            s.job.set(Job::Failed(Reason::new(text("message_zh"), text("message"))));
             cancel_worker();
         }
         _ => {}

@@ -85,11 +85,7 @@ pub fn bench(args: &[String]) -> Result {
         };
         let asset = format!("corpus-{factor}x.tifa");
         say(format!("indexing {} into {asset}", text.display()));
-        run(cargo()
-            .args(["run", "--release", "-q", "-p", "tifa", "--", "index", "-q"])
-            .arg(&text)
-            .arg("-o")
-            .arg(web.join(&asset)))?;
+        crate::site::tifa_index(std::slice::from_ref(&text), &web.join(&asset))?;
         assets.push(asset);
     }
     say("timing the queries in headless Chromium");

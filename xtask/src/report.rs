@@ -4,7 +4,8 @@
 //! README.
 
 use super::bench::parse_scales;
-use super::{ASSET_NAME, Result, cargo, dist, repo_root, run, say};
+use super::{ASSET_NAME, Result, cargo, repo_root, run, say};
+use crate::site::{build_dist, tifa_index, write_bundle};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -22,17 +23,10 @@ pub fn report(args: &[String]) -> Result {
         }
     }
     super::setup(super::Tools::All)?;
-    let dist = dist()?;
+    let dist = build_dist()?;
     println!("\n{}", size_table(&dist)?);
     let bundle = repo_root().join("target/report/tifa.html");
-    if let Some(dir) = bundle.parent() {
-        fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    }
-    run(cargo()
-        .args(["run", "--release", "-q", "-p", "tifa", "--", "bundle", "-q", "--site"])
-        .arg(&dist)
-        .arg("-o")
-        .arg(&bundle))?;
+    write_bundle(&dist, &bundle)?;
     let bytes = fs::read(&bundle).map_err(|e| format!("cannot read {}: {e}", bundle.display()))?;
     println!(
         "\n| one-file bundle (tifa bundle, default corpus) | {} | {} |\n",
@@ -53,11 +47,7 @@ pub fn report(args: &[String]) -> Result {
         let dir = repo_root().join(format!("target/report/dist-{factor}x"));
         copy_dir(&dist, &dir)?;
         say(format!("indexing {} into {}", text.display(), dir.join(ASSET_NAME).display()));
-        run(cargo()
-            .args(["run", "--release", "-q", "-p", "tifa", "--", "index", "-q"])
-            .arg(&text)
-            .arg("-o")
-            .arg(dir.join(ASSET_NAME)))?;
+        tifa_index(std::slice::from_ref(&text), &dir.join(ASSET_NAME))?;
         builds.push((format!("{factor}x"), dir));
     }
     let list: Vec<String> = builds.iter().map(|(label, dir)| format!("{label}={}", dir.display())).collect();

@@ -77,11 +77,29 @@ pub(crate) fn bundle(args: &[String]) -> Result {
         _ => return Err("usage: cargo xtask bundle [-o FILE]".into()),
     };
     let dist = dist()?;
-    run(cargo()
-        .args(["run", "--release", "-q", "-p", "tifa", "--", "bundle", "-q", "--site"])
-        .arg(&dist)
-        .arg("-o")
-        .arg(&out))
+    write_bundle(&dist, &out)?;
+    // The last line is the path, for scripts.
+    println!("{}", out.display());
+    Ok(())
+}
+
+/// The one-file explorer of a built site and the corpus asset already in it (no second indexing); its size.
+pub(crate) fn write_bundle(dist: &Path, out: &Path) -> Result<u64> {
+    let site = tifa_site::Site::read(dist).map_err(|e| e.to_string())?;
+    let asset = fs::read(dist.join(ASSET_NAME))
+        .map_err(|e| format!("cannot read the corpus asset in {}: {e}", dist.display()))?;
+    let html = tifa_site::bundle(&site, &asset).map_err(|e| e.to_string())?;
+    if let Some(dir) = out.parent() {
+        fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    fs::write(out, &html).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    say(format!("bundle: {} ({:.1} MB)", out.display(), html.len() as f64 / 1e6));
+    Ok(html.len() as u64)
+}
+
+/// `tifa index INPUT… -o OUT` with the release CLI: parse, enrich and index natively into a corpus asset.
+pub(crate) fn tifa_index(inputs: &[PathBuf], out: &Path) -> Result {
+    run(cargo().args(["run", "--release", "-q", "-p", "tifa", "--", "index", "-q"]).args(inputs).arg("-o").arg(out))
 }
 
 /// Parse, enrich and index the default corpus (every `.txt` in data/corpus/) natively with the `tifa` CLI, into
@@ -99,7 +117,7 @@ pub(crate) fn write_corpus_asset(dist: &Path) -> Result<u64> {
     }
     let out = dist.join(ASSET_NAME);
     say(format!("indexing {} file(s) of {} into {}", inputs.len(), corpus_dir.display(), out.display()));
-    run(cargo().args(["run", "--release", "-q", "-p", "tifa", "--", "index", "-q"]).args(&inputs).arg("-o").arg(&out))?;
+    tifa_index(&inputs, &out)?;
     fs::metadata(&out)
         .map(|m| m.len())
         .map_err(|error| format!("the index was not written to {}: {error}", out.display()))

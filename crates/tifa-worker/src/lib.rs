@@ -26,7 +26,8 @@ pub enum Event {
 }
 
 /// Parse, tag and index `files`, reporting as it goes; the asset bytes, or why there is nothing to show.
-pub fn build(files: Vec<(String, Vec<u8>)>, report: &mut dyn FnMut(Event)) -> Result<Vec<u8>, String> {
+/// Errors come in Chinese and in English, like the file lines.
+pub fn build(files: Vec<(String, Vec<u8>)>, report: &mut dyn FnMut(Event)) -> Result<Vec<u8>, (String, String)> {
     let total = files.len() as u32;
     let mut builder = CorpusBuilder::new();
     for (i, (name, bytes)) in files.into_iter().enumerate() {
@@ -37,10 +38,14 @@ pub fn build(files: Vec<(String, Vec<u8>)>, report: &mut dyn FnMut(Event)) -> Re
     report(Event::Progress { stage: "parse", done: total, total });
     let corpus = builder.finish();
     if corpus.articles.is_empty() {
-        return Err("none of the files could be read as a compilation (see the line of each file)".into());
+        return Err((
+            "没有一个文件能读成汇编（见每个文件的说明）。".into(),
+            "none of the files could be read as a compilation (see the line of each file)".into(),
+        ));
     }
     report(Event::Progress { stage: "tag", done: 0, total: 1 });
-    let enricher = tifa_corpus::enrich::Enricher::with_embedded_dict()?;
+    let enricher =
+        tifa_corpus::enrich::Enricher::with_embedded_dict().map_err(|e| (format!("无法载入词典：{e}"), e))?;
     let index = enricher.enrich_and_index(corpus);
     report(Event::Progress { stage: "encode", done: 0, total: 1 });
     Ok(tifa_corpus::search::asset::encode(&index))
@@ -100,14 +105,7 @@ fn handle(data: JsValue) {
             let transfer = Array::of1(&bytes.buffer());
             let _ = scope().post_message_with_transfer(&message("done", &[("asset", bytes.into())]), &transfer);
         }
-        Err(m) => {
-            let zh = if m.starts_with("none of the files") {
-                "没有一个文件能读成汇编（见每个文件的说明）。".to_string()
-            } else {
-                format!("无法处理：{m}")
-            };
-            post(&message("error", &[("message", m.into()), ("message_zh", zh.into())]))
-        }
+        Err((zh, en)) => post(&message("error", &[("message", en.into()), ("message_zh", zh.into())])),
     }
 }
 
