@@ -7,6 +7,7 @@
 //! cargo xtask test [STAGE...]    native tests, wasm tests in headless Chromium, dist, browser end-to-end tests
 //! cargo xtask bundle [-o FILE]   the explorer and the default corpus as one HTML file that works offline
 //! cargo xtask report             size and in-browser speed of the explorer
+//! cargo xtask eval [--details]   parser and taggers on the real-document set, against its gold
 //! ```
 
 mod bench;
@@ -71,6 +72,11 @@ Commands:
   report [--scales 1,100]
                      Size of the built site (raw and gzip) and the explorer's speed in headless Chromium: time to
                      the first view and per-interaction latency, on the default corpus and a 100x synthetic one.
+  eval [--details] [--held-out-details]
+                     Measure the parser and the taggers on the real-document set
+                     (crates/tifa-corpus/tests/fixtures/real/) against its gold: article counts, titles,
+                     boundaries, headings, regions, formulations, agency and level, per shape; development and
+                     held-out figures apart. --details lists what went wrong per development file.
   gen-corpus [--factor N] [-o FILE]
                      Write a deterministic synthetic corpus N times the default one (default 100x, target/bench/).
 ";
@@ -85,6 +91,7 @@ fn main() -> ExitCode {
         Some("bench") => bench::bench(&args[1..]),
         Some("report") => report::report(&args[1..]),
         Some("bundle") => bundle(&args[1..]),
+        Some("eval") => eval(&args[1..]),
         Some("gen-corpus") => bench::gen_corpus_command(&args[1..]),
         Some("help" | "--help" | "-h") => {
             print!("{USAGE}");
@@ -100,6 +107,16 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// `cargo xtask eval`: the evaluation runs in release mode (segmenting the set takes seconds, not minutes).
+fn eval(args: &[String]) -> Result {
+    for arg in args {
+        if !matches!(arg.as_str(), "--details" | "--held-out-details") {
+            return Err(format!("unexpected argument `{arg}`\n\n{USAGE}"));
+        }
+    }
+    run(cargo().args(["run", "--quiet", "--release", "-p", "tifa-eval", "--"]).args(args))
 }
 
 fn no_more_args(args: &[String]) -> Result {

@@ -31,7 +31,17 @@ pub fn build(units: &[Unit], joins: &[Join], range: std::ops::Range<usize>, rule
             k += 1;
             continue;
         }
-        if let Some(style) = heading_style(units, joins, k, start, end, rules) {
+        if let Some(meta) = u.meta {
+            body.blocks.push(Block {
+                kind: BlockKind::Meta,
+                text: u.text.clone(),
+                level: None,
+                style: None,
+                lines: [u.line, u.line],
+                placeholders: Vec::new(),
+                meta: Some(meta),
+            });
+        } else if let Some(style) = heading_style(units, joins, k, start, end, rules) {
             let mut text = u.text.clone();
             let mut last_line = u.line;
             if second_heading_line(units, k, end, rules) {
@@ -52,6 +62,7 @@ pub fn build(units: &[Unit], joins: &[Join], range: std::ops::Range<usize>, rule
                 style: Some(style),
                 lines: [u.line, last_line],
                 placeholders: Vec::new(),
+                meta: None,
             });
         } else {
             body.blocks.push(Block {
@@ -61,6 +72,7 @@ pub fn build(units: &[Unit], joins: &[Join], range: std::ops::Range<usize>, rule
                 style: None,
                 lines: [u.line, u.line],
                 placeholders: Vec::new(),
+                meta: None,
             });
         }
         k += 1;

@@ -26,6 +26,9 @@ pub fn continuations(units: &[Unit], regime: Regime, rules: &LayoutRules) -> Vec
 }
 
 fn continues(prev: &Unit, next: &Unit, regime: Regime, rules: &LayoutRules) -> Join {
+    if prev.meta.is_some() || next.meta.is_some() {
+        return Join::No;
+    }
     let starts_inside = punct::starts_mid_sentence(&next.text, &rules.mid_sentence_starts);
     if next.gap_before > 0 {
         // A blank line normally ends a paragraph; only a line that plainly starts mid-sentence continues across it.
@@ -37,6 +40,16 @@ fn continues(prev: &Unit, next: &Unit, regime: Regime, rules: &LayoutRules) -> J
     }
     if next.marker.is_some() && next.heading_shaped(rules) && !starts_inside {
         return Join::No;
+    }
+    // Where indentation marks paragraphs, an indented line starts one (unless it plainly continues a sentence), and
+    // an unindented line after an unfinished one continues it.
+    if regime.indented_paragraphs {
+        if next.indented() && !starts_inside {
+            return Join::No;
+        }
+        if !next.indented() && !prev.ends_sentence && !prev.heading_shaped(rules) && prev.indented() {
+            return Join::Strong;
+        }
     }
     let at_wrap = regime.wrap.is_some_and(|w| prev.chars + 2 >= w);
     let certain = at_wrap || starts_inside || punct::ends_open(&prev.text) || !prev.balanced;
@@ -65,11 +78,24 @@ fn continues(prev: &Unit, next: &Unit, regime: Regime, rules: &LayoutRules) -> J
 mod tests {
     use super::*;
 
+    #[test]
+    fn indentation_starts_paragraphs_where_it_marks_them() {
+        let r = LayoutRules::builtin();
+        let indented = Regime { para_gap: 0, wrap: None, indented_paragraphs: true };
+        let open = unit("各地区各部门要切实加强组织领导，结合本地区本部门实际认真研究制定具体实施方案和配套措施", 0)
+            .with_indent(4);
+        // One line per paragraph: the next indented line is a new paragraph, even after an unfinished one.
+        assert_eq!(Join::No, continues(&open, &unit("各级财政部门要加强资金保障。", 0).with_indent(4), indented, r));
+        // A wrapped paragraph: the unindented line continues it.
+        assert_eq!(Join::Strong, continues(&open, &unit("，确保各项任务落到实处。", 0), indented, r));
+        assert_eq!(Join::Strong, continues(&open, &unit("确保各项任务落到实处。", 0), indented, r));
+    }
+
     fn unit(text: &str, gap: u32) -> Unit {
         Unit::new(1, text.to_string(), gap)
     }
 
-    const LINE: Regime = Regime { para_gap: 0, wrap: None };
+    const LINE: Regime = Regime { para_gap: 0, wrap: None, indented_paragraphs: false };
 
     #[test]
     fn broken_sentence_joins() {
@@ -97,7 +123,7 @@ mod tests {
     #[test]
     fn blank_separated_wrapped_text_joins() {
         let r = LayoutRules::builtin();
-        let blank = Regime { para_gap: 1, wrap: Some(36) };
+        let blank = Regime { para_gap: 1, wrap: Some(36), indented_paragraphs: false };
         let a = unit("今年以来，我县坚持问题导向，聚焦群众急难愁盼，扎实推进各项工作落地见效。", 0);
         assert_eq!(Join::Strong, continues(&a, &unit("取得明显成效。", 0), blank, r));
         assert_eq!(Join::No, continues(&unit("一、坚持党建引领", 0), &unit("全县上下形成合力。", 0), blank, r));

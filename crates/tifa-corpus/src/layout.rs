@@ -1,8 +1,9 @@
 //! Line splitting and white-space normalisation.
 //!
-//! *Layout* is white space (including the full-width space U+3000 and no-break spaces) and stray byte-order marks.
-//! Layout carries no content: lines are trimmed, runs of inner layout become one ASCII space, and every other
-//! character is kept exactly as it was. Line endings CRLF, CR, LF, NEL, U+2028 and U+2029 all end a line.
+//! *Layout* is white space (including the full-width space U+3000 and no-break spaces), stray byte-order marks and
+//! control characters (a DOS end-of-file Ctrl-Z, NULs left by a converter). Layout carries no content: lines are
+//! trimmed, runs of inner layout become one ASCII space, and every other character is kept exactly as it was. How
+//! far a line was indented is kept as a number: indentation is a paragraph signal. Line endings CRLF, CR, LF, NEL, U+2028 and U+2029 all end a line.
 
 /// One line of the normalised source.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -11,11 +12,21 @@ pub struct Line {
     pub no: u32,
     /// The line with layout normalised; empty for a blank line.
     pub text: String,
+    /// Leading layout in columns: a full-width space (U+3000) or a tab counts two, any other one.
+    pub indent: u32,
 }
 
 /// Whether a character is layout rather than content.
 pub fn is_layout(c: char) -> bool {
-    c.is_whitespace() || c == '\u{FEFF}'
+    c.is_whitespace() || c == '\u{FEFF}' || c.is_control()
+}
+
+/// Leading layout of a raw line, in columns (see [`Line::indent`]).
+pub fn indent_of(line: &str) -> u32 {
+    line.chars()
+        .take_while(|&c| is_layout(c))
+        .map(|c| if c == '\u{3000}' || c == '\t' { 2 } else { u32::from(c != '\u{FEFF}') })
+        .sum()
 }
 
 /// The content characters of a text: everything but layout, in order. Used to state the nothing-lost invariant.
@@ -38,7 +49,7 @@ pub fn split_lines(text: &str) -> Vec<Line> {
             None => (rest, ""),
         };
         let no = u32::try_from(lines.len() + 1).unwrap_or(u32::MAX);
-        lines.push(Line { no, text: normalise_line(line) });
+        lines.push(Line { no, text: normalise_line(line), indent: indent_of(line) });
         rest = next;
     }
     lines
@@ -86,6 +97,13 @@ mod tests {
     fn blank_lines_are_kept_as_empty() {
         let texts: Vec<_> = split_lines("a\n\n  \u{3000}\nb\n").into_iter().map(|l| l.text).collect();
         assert_eq!(texts, ["a", "", "", "b"]);
+    }
+
+    #[test]
+    fn control_characters_are_layout_and_indentation_is_measured() {
+        let lines = split_lines("\u{3000}\u{3000}第一条 内容。\n\u{1a}\n  3\n正文");
+        let texts: Vec<_> = lines.iter().map(|l| (l.text.as_str(), l.indent)).collect();
+        assert_eq!(texts, [("第一条 内容。", 4), ("", 1), ("3", 2), ("正文", 0)]);
     }
 
     #[test]

@@ -75,7 +75,10 @@ pub fn marker(line: &str) -> Option<Marker> {
         let next = rest.chars().next()?;
         let width = cn.chars().count();
         return match next {
-            '、' | '．' | '.' | '，' if !rest[next.len_utf8()..].starts_with(|c: char| c.is_ascii_digit()) => {
+            // 一、2023年工作回顾 is a heading; 一.5 and 一，2 are not.
+            '、' | '．' | '.' | '，'
+                if next == '、' || !rest[next.len_utf8()..].starts_with(|c: char| c.is_ascii_digit()) =>
+            {
                 Some(Marker { style: HeadingStyle::ChineseNumber, ordinal: Some(n), chars: width + 1 })
             }
             '是' => {
@@ -158,6 +161,7 @@ mod tests {
     fn styles() {
         assert_eq!(m("一、深入企业开展调研"), Some((ChineseNumber, Some(1))));
         assert_eq!(m("十二、其他"), Some((ChineseNumber, Some(12))));
+        assert_eq!(m("一、2018年工作回顾"), Some((ChineseNumber, Some(1))));
         assert_eq!(m("（三）强化监督"), Some((ParenChineseNumber, Some(3))));
         assert_eq!(m("(2)完善制度"), Some((ParenArabicNumber, Some(2))));
         assert_eq!(m("3. 县应急管理局：筑牢防线"), Some((ArabicNumber, Some(3))));

@@ -75,6 +75,10 @@ pub struct Article {
     pub blocks: Vec<Block>,
     /// 1-based line range of the article in the normalised source, inclusive, title included.
     pub lines: [u32; 2],
+    /// 1-based line of the title, when it has one; number or document-number lines printed before the title are
+    /// blocks of the article on earlier lines.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_line: Option<u32>,
     /// Data-quality notes about this article.
     pub notes: Vec<Note>,
     /// Regions named in the article, the reporting body's own (`home`) and places merely mentioned.
@@ -98,6 +102,12 @@ pub struct Article {
     /// Documents cited by title in 《》.
     #[serde(default)]
     pub documents: Vec<DocumentTag>,
+    /// The document number (文号) or order number printed with the document (国发〔2011〕35号), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc_number: Option<String>,
+    /// The issuing or signing body printed on a line of its own (中共中央 国务院, 总理 温家宝), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<String>,
 }
 
 /// Where a tag was found: a span of the title or of one block.
@@ -236,7 +246,7 @@ pub struct DocumentTag {
     pub evidence: Vec<Evidence>,
 }
 
-/// Whether a block is a heading or a paragraph.
+/// Whether a block is a heading, a paragraph or a metadata line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum BlockKind {
@@ -244,6 +254,32 @@ pub enum BlockKind {
     Heading,
     /// Running text.
     Paragraph,
+    /// A metadata line: an article number, a document number, a date, a source line … (see [`MetaKind`]).
+    Meta,
+}
+
+/// What a metadata line says. Rules: `[[metadata]]` in `data/parser.toml`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MetaKind {
+    /// An article number on a line of its own (001, ３).
+    Number,
+    /// A volume or part header (第五卷).
+    Volume,
+    /// A document or order number (国发〔2011〕35号, 国务院令 第693号).
+    DocNumber,
+    /// The issuing or signing body (中共中央 国务院, 总理 温家宝).
+    Issuer,
+    /// A date on a line of its own.
+    Date,
+    /// Where and when a speech or report was given (——2019年3月5日在……上).
+    Subtitle,
+    /// Where the text was taken from (（《……》第五卷）, 来源：……).
+    Source,
+    /// A separator drawn with repeated marks (------).
+    Separator,
+    /// An attachment named on its own line (附件：……, ……名单.docx).
+    Attachment,
 }
 
 /// The marker style of a heading, which also gives its usual nesting level.
@@ -301,6 +337,9 @@ pub struct Block {
     /// Spans of anonymised placeholders (xx, xxxx年, x月xx日 …) as character offsets `[start, end)` into `text`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub placeholders: Vec<[u32; 2]>,
+    /// For metadata lines: what the line says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meta: Option<MetaKind>,
 }
 
 /// What a data-quality note is about.

@@ -5,11 +5,11 @@ use crate::decode::{Decoded, decode};
 use crate::error::LoadError;
 use crate::joins::continuations;
 use crate::layout::{content_chars, normalise_line, split_lines};
-use crate::model::{Article, Note, NoteKind, Source, SourceStats};
+use crate::model::{Article, MetaKind, Note, NoteKind, Source, SourceStats};
 use crate::noise::{NoiseRules, repeated_lines};
 use crate::quality;
 use crate::rules::LayoutRules;
-use crate::structure::{analyse, declared_count};
+use crate::structure::{analyse, declared_count, leading_meta};
 use crate::units::{Unit, regime};
 
 /// The rules the parser works with.
@@ -60,8 +60,13 @@ impl ParsedSource {
             out.push_str(line);
         }
         for article in &self.articles {
+            // Lines printed before the title (an article number, an order header) come first.
+            let before_title = |b: &&crate::model::Block| article.title_line.is_some_and(|t| b.lines[0] < t);
+            for block in article.blocks.iter().filter(before_title) {
+                out.push_str(&block.text);
+            }
             out.push_str(&article.title);
-            for block in &article.blocks {
+            for block in article.blocks.iter().filter(|b| !before_title(b)) {
                 out.push_str(&block.text);
             }
         }
@@ -114,7 +119,7 @@ pub fn parse_decoded(
         if let Some(last) = units.last_mut() {
             last.gap_after = gap;
         }
-        units.push(Unit::new(line.no, kept, gap));
+        units.push(Unit::new(line.no, kept, gap).with_indent(line.indent).with_meta(layout));
         gap = 0;
     }
     if let Some(last) = units.last_mut() {
@@ -136,7 +141,7 @@ pub fn parse_decoded(
         ranges.push((None, start, end));
     }
     for (k, &t) in structure.titles.iter().enumerate() {
-        let end = structure.titles.get(k + 1).copied().unwrap_or(units.len());
+        let end = structure.titles.get(k + 1).map_or(units.len(), |&next| leading_meta(&units, next));
         ranges.push((Some(t), t + 1, end));
     }
 
@@ -148,15 +153,26 @@ pub fn parse_decoded(
         let ordinal = ordinal as u32 + 1;
         let body = blocks::build(&units, &joins, start..end, layout);
         rejoined_total += body.rejoined.len() as u32;
-        let first_line = title.map_or(units[start.min(units.len() - 1)].line, |t| units[t].line);
+        let opening = title.map_or(start, |t| leading_meta(&units, t));
+        let mut body = body;
+        if let Some(t) = title.filter(|&t| opening < t) {
+            // Number, volume and order lines printed before the title belong to its document.
+            let mut lead = blocks::build(&units, &joins, opening..t, layout).blocks;
+            lead.append(&mut body.blocks);
+            body.blocks = lead;
+        }
+        let first_line = title.map_or(units[start.min(units.len() - 1)].line, |t| units[opening.min(t)].line);
         let last_line = if end > start { units[end - 1].line } else { first_line };
         let mut article = Article {
             id: format!("{fingerprint}-{ordinal:02}"),
             source: 0,
             ordinal,
             title: title.map(|t| units[t].text.clone()).unwrap_or_default(),
+            doc_number: meta_text(&body.blocks, MetaKind::DocNumber),
+            issuer: meta_text(&body.blocks, MetaKind::Issuer),
             blocks: body.blocks,
             lines: [first_line, last_line],
+            title_line: title.map(|t| units[t].line),
             ..Article::default()
         };
         match title {
@@ -218,6 +234,13 @@ pub fn parse_decoded(
     };
     source.notes = source_notes(&source, decoded, &removed, articles.iter().filter(|a| a.title.is_empty()).count());
     Ok(ParsedSource { source, articles, removed, header_lines })
+}
+
+/// The text of the first metadata block of a kind; several document-number lines (国务院令 / 第693号) are joined.
+fn meta_text(blocks: &[crate::model::Block], kind: MetaKind) -> Option<String> {
+    let first = blocks.iter().position(|b| b.meta == Some(kind))?;
+    let run: Vec<&str> = blocks[first..].iter().take_while(|b| b.meta == Some(kind)).map(|b| b.text.as_str()).collect();
+    Some(run.join(" "))
 }
 
 fn source_notes(source: &Source, decoded: &Decoded, removed: &[Removed], untitled: usize) -> Vec<Note> {

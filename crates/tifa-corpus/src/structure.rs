@@ -7,7 +7,7 @@
 
 use crate::joins::Join;
 use crate::marker::Marker;
-use crate::model::HeadingStyle;
+use crate::model::{HeadingStyle, MetaKind};
 use crate::punct;
 use crate::rules::LayoutRules;
 use crate::units::{Regime, Unit};
@@ -66,7 +66,8 @@ pub fn analyse(units: &[Unit], joins: &[Join], regime: Regime, rules: &LayoutRul
     // When no line anywhere is set off by more blank lines than paragraphs are, blank lines carry no evidence and a
     // lone unmarked heading between paragraphs is more likely a title than a section heading.
     let blank_evidence = units[start..].iter().skip(1).any(|u| u.gap_before > regime.para_gap);
-    let scorer = Scorer { units, joins, regime, rules, start, series, blank_evidence };
+    let sequence = Sequence::of(units, joins, rules);
+    let scorer = Scorer { units, joins, regime, rules, start, series, blank_evidence, sequence };
     let mut titles: Vec<usize> =
         (start..units.len()).filter(|&i| scorer.candidate(i) && scorer.score(i) >= rules.title_threshold).collect();
     let (extra, irregular) = scorer.numbering_evidence(&titles);
@@ -76,7 +77,7 @@ pub fn analyse(units: &[Unit], joins: &[Join], regime: Regime, rules: &LayoutRul
     structure.irregular = irregular;
 
     // What precedes the first title: short lines join the header, running text is an article that lost its title.
-    let first = titles.first().copied().unwrap_or(units.len());
+    let first = titles.first().map_or(units.len(), |&t| leading_meta(units, t).max(start));
     let preamble: Vec<usize> = (start..first).collect();
     let short = preamble.len() <= 3 && preamble.iter().all(|&i| units[i].chars <= rules.title_max_chars);
     if !preamble.is_empty() {
@@ -91,6 +92,15 @@ pub fn analyse(units: &[Unit], joins: &[Join], regime: Regime, rules: &LayoutRul
     }
     structure.titles = titles;
     structure
+}
+
+/// The first unit of the run of number, volume and document-number lines right before unit `title`.
+pub fn leading_meta(units: &[Unit], title: usize) -> usize {
+    let mut at = title;
+    while at > 0 && matches!(units[at - 1].meta, Some(MetaKind::Number | MetaKind::Volume | MetaKind::DocNumber)) {
+        at -= 1;
+    }
+    at
 }
 
 fn detect_header(units: &[Unit], rules: &LayoutRules) -> Option<usize> {
@@ -180,6 +190,56 @@ struct Scorer<'a> {
     start: usize,
     series: Option<HeadingStyle>,
     blank_evidence: bool,
+    sequence: Sequence,
+}
+
+/// A numbered heading: its style and ordinal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Numbered {
+    style: HeadingStyle,
+    ordinal: u32,
+}
+
+/// For every unit, the nearest numbered heading before and after it, to see whether a line sits inside one running
+/// sequence of section headings (一、… 二、… | this line | 三、…): then it is a section's heading, not a new document.
+#[derive(Debug, Clone, Default)]
+struct Sequence {
+    before: Vec<Option<Numbered>>,
+    after: Vec<Option<Numbered>>,
+}
+
+impl Sequence {
+    fn of(units: &[Unit], joins: &[Join], rules: &LayoutRules) -> Self {
+        let numbered = |i: usize| -> Option<Numbered> {
+            let u = &units[i];
+            let m = u.marker?;
+            rank(m.style)?;
+            (u.heading_shaped(rules) && joins[i] == Join::No)
+                .then_some(Numbered { style: m.style, ordinal: m.ordinal? })
+        };
+        let mut before = vec![None; units.len()];
+        let mut last = None;
+        for (i, slot) in before.iter_mut().enumerate() {
+            *slot = last;
+            if let Some(n) = numbered(i) {
+                last = Some(n);
+            }
+        }
+        let mut after = vec![None; units.len()];
+        let mut next = None;
+        for i in (0..units.len()).rev() {
+            after[i] = next;
+            if let Some(n) = numbered(i) {
+                next = Some(n);
+            }
+        }
+        Sequence { before, after }
+    }
+
+    /// The numbered headings around unit `i` continue one another (二、 before, 三、 after).
+    fn continues_across(&self, i: usize) -> bool {
+        matches!((self.before[i], self.after[i]), (Some(b), Some(a)) if a.style == b.style && a.ordinal == b.ordinal + 1)
+    }
 }
 
 impl Scorer<'_> {
@@ -223,6 +283,25 @@ impl Scorer<'_> {
         }
         if self.series.is_some() && u.marker.map(|m| m.style) == self.series {
             score += 3.0;
+        }
+        // Metadata around the line: a number, volume or document-number line right before it starts a document, a
+        // source line or separator right before it ended the previous one, a date, subtitle or issuer right under it
+        // belongs to a title.
+        if i > self.start {
+            score += match self.units[i - 1].meta {
+                Some(MetaKind::Number | MetaKind::Volume | MetaKind::DocNumber) => 3.0,
+                Some(MetaKind::Source | MetaKind::Separator) => 2.0,
+                _ => 0.0,
+            };
+        }
+        if let Some(MetaKind::Date | MetaKind::Subtitle | MetaKind::DocNumber | MetaKind::Issuer) =
+            self.units.get(i + 1).and_then(|n| n.meta)
+        {
+            score += 1.5;
+        }
+        // Inside one running sequence of numbered section headings: a heading of that document, not a new one.
+        if self.sequence.continues_across(i) {
+            score -= 4.0;
         }
         if u.chars > 40 {
             score -= 1.0;

@@ -29,12 +29,17 @@ pub fn compilation(base: &Corpus, factor: usize, seed: u64) -> String {
         .filter(|b| b.kind == BlockKind::Paragraph)
         .map(|b| b.text.as_str())
         .collect();
-    let headings: Vec<&str> = base
-        .articles
+    // Section headings by their numeral, so that each article numbers its sections 一、二、三 in order, as real ones do.
+    let headings: Vec<Vec<&str>> = ['一', '二', '三']
         .iter()
-        .flat_map(|a| &a.blocks)
-        .filter(|b| b.kind == BlockKind::Heading && b.text.starts_with(['一', '二', '三']))
-        .map(|b| b.text.as_str())
+        .map(|&numeral| {
+            base.articles
+                .iter()
+                .flat_map(|a| &a.blocks)
+                .filter(|b| b.kind == BlockKind::Heading && b.text.starts_with(numeral))
+                .map(|b| b.text.as_str())
+                .collect()
+        })
         .collect();
     let articles = base.articles.len().max(1) * factor;
     let mut rng = Rng(seed | 1);
@@ -46,8 +51,12 @@ pub fn compilation(base: &Corpus, factor: usize, seed: u64) -> String {
         out.push_str(&format!("{}（之{}）\n\n", titles[rng.below(titles.len())], n + 1));
         let blocks = 4 + rng.below(12);
         for k in 0..blocks {
-            if k > 0 && k % 4 == 0 && !headings.is_empty() {
-                out.push_str(headings[rng.below(headings.len())]);
+            let section = headings.get(k / 4 - usize::from(k >= 4)).filter(|h| !h.is_empty());
+            if k > 0
+                && k % 4 == 0
+                && let Some(section) = section
+            {
+                out.push_str(section[rng.below(section.len())]);
                 out.push('\n');
             }
             out.push_str(paragraphs[rng.below(paragraphs.len())]);

@@ -1,6 +1,7 @@
 //! Content lines ("units") with the features the structure analysis reasons about, and the file's layout regime.
 
 use crate::marker::{Marker, marker};
+use crate::model::MetaKind;
 use crate::punct;
 use crate::rules::LayoutRules;
 
@@ -25,6 +26,10 @@ pub struct Unit {
     pub balanced: bool,
     /// Contains a sentence stop before its end.
     pub inner_stop: bool,
+    /// Leading layout of the source line, in columns (see [`crate::layout::Line::indent`]).
+    pub indent: u32,
+    /// What the line says when it is a metadata line (a number, a document number, a date …).
+    pub meta: Option<MetaKind>,
 }
 
 impl Unit {
@@ -40,14 +45,43 @@ impl Unit {
             text,
             gap_before,
             gap_after: 0,
+            indent: 0,
+            meta: None,
         }
     }
 
-    /// Shaped like a heading: short, one clause, balanced marks, not ending with a comma.
+    /// The same unit, recognised as a metadata line (or not) by the rules.
+    pub fn with_meta(mut self, rules: &LayoutRules) -> Self {
+        self.meta = rules.meta_kind(&self.text);
+        self
+    }
+
+    /// The same unit, indented by `columns`.
+    pub fn with_indent(mut self, columns: u32) -> Self {
+        self.indent = columns;
+        self
+    }
+
+    /// Indented like the first line of a paragraph (two columns or more).
+    pub fn indented(&self) -> bool {
+        self.indent >= 2
+    }
+
+    /// Shaped like a heading: short, one clause, balanced marks, not ending with a comma, a colon (各位代表：) or, when
+    /// numbered, a semicolon or a long sentence (the items of a list: （一）责令停止相关活动；).
     pub fn heading_shaped(&self, rules: &LayoutRules) -> bool {
         let limit = if self.marker.is_some() { rules.marked_heading_max_chars } else { rules.heading_max_chars };
-        let ends_ok = if self.marker.is_some() { true } else { !self.ends_sentence };
-        self.chars <= limit
+        let last = self.text.chars().last();
+        let ends_ok = match self.marker {
+            Some(_) => {
+                let list_item = matches!(last, Some('；' | ';'))
+                    || (matches!(last, Some('。' | '.')) && self.chars > rules.heading_max_chars / 2);
+                !list_item
+            }
+            None => !self.ends_sentence,
+        } && !matches!(last, Some('：' | ':'));
+        self.meta.is_none()
+            && self.chars <= limit
             && self.chars >= 2
             && ends_ok
             && !self.inner_stop
@@ -63,6 +97,7 @@ impl Unit {
             Some(m) => matches!(m.style, ChineseNumber | ArabicNumber | Ordinal),
         };
         marker_ok
+            && self.meta.is_none()
             && (rules.title_min_chars..=rules.title_max_chars).contains(&self.chars)
             && !self.ends_sentence
             && !self.inner_stop
@@ -77,6 +112,9 @@ pub struct Regime {
     pub para_gap: u32,
     /// Width at which the source hard-wrapped its lines, if it did.
     pub wrap: Option<usize>,
+    /// Paragraphs begin with an indented line (two full-width spaces, as in typeset Chinese): an indented line starts
+    /// a paragraph, an unindented one after it continues it.
+    pub indented_paragraphs: bool,
 }
 
 /// Infer the layout regime from the units.
@@ -100,7 +138,11 @@ pub fn regime(units: &[Unit]) -> Regime {
     } else {
         2
     };
-    Regime { para_gap, wrap }
+    // Lines of running text that end a sentence: if most are indented, indentation marks paragraphs.
+    let running: Vec<&Unit> = units.iter().filter(|u| u.ends_sentence && u.chars >= 16).collect();
+    let indented = running.iter().filter(|u| u.indented()).count();
+    let indented_paragraphs = running.len() >= 4 && indented * 10 >= running.len() * 6;
+    Regime { para_gap, wrap, indented_paragraphs }
 }
 
 /// The hard-wrap width: many lines share (almost) the same, maximal length.
@@ -134,7 +176,9 @@ mod tests {
     fn line_per_paragraph() {
         let p = "今年以来，我县坚持问题导向，聚焦群众急难愁盼，扎实推进各项工作落地见效，取得了明显成效。";
         let u = units(&[(p, 0), (p, 0), (p, 0), ("标题", 2), (p, 1), (p, 0)]);
-        assert_eq!(regime(&u), Regime { para_gap: 0, wrap: None });
+        assert_eq!(regime(&u), Regime { para_gap: 0, wrap: None, indented_paragraphs: false });
+        let indented: Vec<Unit> = u.into_iter().map(|x| x.with_indent(4)).collect();
+        assert!(regime(&indented).indented_paragraphs);
     }
 
     #[test]

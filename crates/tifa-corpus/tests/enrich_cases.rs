@@ -21,6 +21,7 @@ fn tag(title: &str, paragraphs: &[&str]) -> Article {
             style: None,
             lines: [2, 2],
             placeholders: tifa_corpus::placeholder::placeholder_spans(p),
+            meta: None,
         })
         .collect();
     let mut corpus = Corpus::new();

@@ -72,6 +72,7 @@ fn article(case: &Case, ordinal: u32) -> Article {
             style: None,
             lines: [i as u32 + 2, i as u32 + 2],
             placeholders: tifa_corpus::placeholder::placeholder_spans(p),
+            meta: None,
         })
         .collect();
     Article { id: case.id.clone(), ordinal, title: case.title.clone(), blocks, ..Article::default() }

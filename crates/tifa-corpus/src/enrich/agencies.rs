@@ -9,6 +9,9 @@ use serde::Deserialize;
 /// The agency table shipped with Tifa.
 pub const TABLE: &str = include_str!("../../../../data/agencies.toml");
 
+/// The name of the national level in the agency table (中央/国家).
+pub const NATIONAL: &str = "中央/国家";
+
 /// How far into the first paragraph (in characters) the reporting body is looked for.
 const OPENING_CHARS: usize = 80;
 
@@ -34,6 +37,9 @@ struct Level {
     before: Vec<String>,
     #[serde(default)]
     pronouns: Vec<String>,
+    /// Names of bodies that are themselves of this level (国务院, 财政部 → 中央/国家).
+    #[serde(default)]
+    bodies: Vec<String>,
 }
 
 /// An agency found: (agency index, evidence, level named with it).
@@ -90,7 +96,9 @@ impl AgencyTagger {
             }
         }
         let implied = found.iter().find_map(|(a, e, _)| {
-            self.agencies[*a].level.as_ref().map(|l| Tag { name: l.clone(), evidence: vec![e.clone()] })
+            let by_type = self.agencies[*a].level.as_ref();
+            let by_body = self.levels.iter().find(|l| l.bodies.contains(&e.text)).map(|l| &l.name);
+            by_type.or(by_body).map(|l| Tag { name: l.clone(), evidence: vec![e.clone()] })
         });
         let level = implied
             .or_else(|| found.iter().find_map(|(_, _, l)| l.clone()).map(|(name, e)| Tag { name, evidence: vec![e] }))

@@ -111,9 +111,11 @@ impl Enricher {
                     .collect();
                 let regions = self.regions.tag(fs, tokens);
                 let (organizations, level) = self.agencies.tag(fs, &regions);
+                // A body below the centre (a known level other than 中央/国家) may coin formulas of its own.
+                let local_body = level.as_ref().is_some_and(|l| l.name != agencies::NATIONAL);
                 ArticleTags {
                     themes: self.themes.tag(fs),
-                    slogans: self.slogans.tag(fs, tokens, &headings, &marked, &self.segmenter),
+                    slogans: self.slogans.tag(fs, tokens, &headings, &marked, &self.segmenter, local_body),
                     documents: documents::tag(fs),
                     regions,
                     organizations,

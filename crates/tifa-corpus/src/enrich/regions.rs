@@ -24,13 +24,24 @@ pub struct RegionRules {
     generic_names: Vec<String>,
     rare_below: u32,
     common_words: Vec<String>,
-    context_after: Vec<String>,
-    context_before: Vec<String>,
+    place_after: Vec<String>,
+    weak_after: Vec<String>,
     verb_after: Vec<String>,
+    thing_after: Vec<String>,
+    place_before: Vec<String>,
+    weak_before: Vec<String>,
     abbreviation_context: Vec<String>,
     home_after: Vec<String>,
     surnames: String,
+    home_frames: Vec<HomeFrame>,
     pronouns: Pronouns,
+}
+
+/// Words around a place name that make it the reporting body's own (结合 … 实际).
+#[derive(Debug, Clone, Deserialize)]
+struct HomeFrame {
+    before: String,
+    after: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -55,8 +66,19 @@ pub struct RegionTagger {
     rules: RegionRules,
     automaton: AhoCorasick,
     patterns: Vec<String>,
-    /// Short forms that are rare words in the general dictionary (毕节, 平陆): no further evidence needed.
+    /// Short forms that are rare words in the general dictionary (毕节, 平陆), not ordinary words.
     distinctive: HashSet<String>,
+}
+
+/// How strongly the words around a short form say it is a place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Support {
+    /// Nothing around it.
+    None,
+    /// Words that follow places and ordinary words alike (平陆经验, 在平陆).
+    Weak,
+    /// Words only places take (平陆县委, 赴平陆).
+    Strong,
 }
 
 /// A candidate mention before resolution.
@@ -71,6 +93,10 @@ struct Mention {
     body_after: bool,
     /// At the start of its field.
     at_start: bool,
+    /// Named in a frame only a body's own place takes (结合平陆实际).
+    home_frame: bool,
+    /// A short form accepted only with help: dropped unless a place of its own province is named too.
+    needs_company: bool,
 }
 
 impl RegionTagger {
@@ -129,7 +155,7 @@ impl RegionTagger {
             self.find_masked(field, &mut mentions);
             self.find_abbreviations(field, toks, &mut mentions);
         }
-        let resolved = self.resolve(mentions);
+        let resolved = self.keep_supported(self.resolve(mentions));
         self.assign_roles(resolved, fields)
     }
 
@@ -154,17 +180,26 @@ impl RegionTagger {
             let shorts: Vec<usize> = entries.iter().filter(|(_, f)| *f == Form::Short).map(|(i, _)| *i).collect();
             let after = &text[e..];
             let before = &text[..s];
-            let mention = |candidates: Vec<usize>| Mention {
+            let home_frame =
+                self.rules.home_frames.iter().any(|f| {
+                    before.ends_with(f.before.as_str()) && f.after.iter().any(|w| after.starts_with(w.as_str()))
+                });
+            let mention = |candidates: Vec<usize>, needs_company: bool| Mention {
                 evidence: field.evidence(s, e),
                 candidates,
                 masked_level: None,
                 body_after: self.rules.home_after.iter().any(|w| after.starts_with(w.as_str())),
                 at_start: s == 0,
+                home_frame,
+                needs_company,
             };
+            if self.rules.thing_after.iter().any(|w| after.starts_with(w.as_str())) {
+                continue;
+            }
             if !full_or_literary.is_empty() {
                 let mut all = full_or_literary;
                 all.extend(shorts);
-                accepted.push(mention(all));
+                accepted.push(mention(all, false));
                 taken_until = e;
                 continue;
             }
@@ -174,19 +209,38 @@ impl RegionTagger {
                     .iter()
                     .any(|t| t.end == s && t.word.chars().count() == 1 && self.rules.surnames.contains(t.word));
             let verb = self.rules.verb_after.iter().any(|w| after.starts_with(w.as_str()));
-            if surname_before || verb {
+            if surname_before || verb || self.other_suffix(&shorts, after) {
                 continue;
             }
+            let rare = self.distinctive.contains(name);
+            let county_or_lower = shorts.iter().all(|&i| self.gazetteer.divisions[i].level >= RegionLevel::County);
             let title_opening = field.block.is_none() && s == 0 && after.starts_with(['：', ':', ' ', '，']);
-            let context = self.distinctive.contains(name)
-                || title_opening
-                || self.rules.context_after.iter().any(|w| after.starts_with(w.as_str()))
-                || self.rules.context_before.iter().any(|w| before.ends_with(w.as_str()));
-            if context {
-                accepted.push(mention(shorts));
+            let support = if home_frame
+                || self.rules.place_after.iter().any(|w| after.starts_with(w.as_str()))
+                || self.rules.place_before.iter().any(|w| before.ends_with(w.as_str()))
+            {
+                Support::Strong
+            } else if title_opening
+                || self.rules.weak_after.iter().any(|w| after.starts_with(w.as_str()))
+                || self.rules.weak_before.iter().any(|w| before.ends_with(w.as_str()))
+            {
+                Support::Weak
+            } else {
+                Support::None
+            };
+            let accept = match support {
+                Support::Strong => Some(false),
+                Support::Weak if rare => Some(false),
+                // A rare county name with nothing around it counts only beside a place of its own province.
+                Support::None if rare && !county_or_lower => Some(false),
+                Support::None if rare => Some(true),
+                _ => None,
+            };
+            if let Some(needs_company) = accept {
+                accepted.push(mention(shorts, needs_company));
                 taken_until = e;
             } else if before.ends_with('、') || after.starts_with('、') {
-                pending.push(mention(shorts));
+                pending.push(mention(shorts, county_or_lower));
                 taken_until = e;
             }
         }
@@ -205,10 +259,13 @@ impl RegionTagger {
                 let neighbour_place =
                     accepted.iter().any(|a| a.evidence.end + 1 == p.start || p.end + 1 == a.evidence.start);
                 let (byte_start, byte_end) = (field.byte_at(p.start), field.byte_at(p.end));
-                let introduced = self.rules.context_before.iter().any(|w| text[..byte_start].ends_with(w.as_str()))
+                let introduced = (self.rules.place_before.iter().chain(&self.rules.weak_before))
+                    .any(|w| text[..byte_start].ends_with(w.as_str()))
                     || text[byte_end..].starts_with('等');
                 if neighbour_place || (adjacent && introduced) {
-                    accepted.push(pending.remove(i));
+                    let mut m = pending.remove(i);
+                    m.needs_company &= !introduced;
+                    accepted.push(m);
                     changed = true;
                 } else {
                     i += 1;
@@ -216,6 +273,19 @@ impl RegionTagger {
             }
         }
         out.extend(accepted);
+    }
+
+    /// Followed by the suffix of another kind of division (安新 in 雄安新区: 安新 is a 县, not a 区): not this place.
+    fn other_suffix(&self, candidates: &[usize], after: &str) -> bool {
+        const SUFFIXES: [char; 10] = ['省', '市', '县', '区', '州', '盟', '旗', '镇', '乡', '村'];
+        let Some(next) = after.chars().next().filter(|c| SUFFIXES.contains(c)) else { return false };
+        if after.starts_with("地区") || after.starts_with("市场") {
+            return false;
+        }
+        !candidates.iter().any(|&i| {
+            let name = &self.gazetteer.divisions[i].name;
+            name.ends_with(next) || (next == '市' && self.gazetteer.divisions[i].level <= RegionLevel::Prefecture)
+        })
     }
 
     fn find_masked(&self, field: &Field<'_>, out: &mut Vec<Mention>) {
@@ -247,6 +317,8 @@ impl RegionTagger {
                 masked_level: Some(*level),
                 body_after: self.rules.home_after.iter().any(|w| field.text[end..].starts_with(w.as_str())),
                 at_start: s == 0,
+                home_frame: false,
+                needs_company: false,
             });
         }
     }
@@ -287,6 +359,8 @@ impl RegionTagger {
                         masked_level: None,
                         body_after: false,
                         at_start: false,
+                        home_frame: false,
+                        needs_company: false,
                     });
                 }
                 i = j;
@@ -333,6 +407,32 @@ impl RegionTagger {
         places.into_iter().map(|((t, _), ms)| (t, ms)).collect()
     }
 
+    /// Drop places whose only evidence is weak and that nothing else in the article supports: a rare county short
+    /// form or a word listed beside places (`needs_company`) stays only beside a place of its own province named
+    /// with good evidence; a township stays only beside a place that contains it (a township name alone is too often
+    /// shared, or a word).
+    fn keep_supported(&self, places: Vec<(Option<usize>, Vec<Mention>)>) -> Vec<(Option<usize>, Vec<Mention>)> {
+        let g = &self.gazetteer;
+        let solid: Vec<usize> = places
+            .iter()
+            .filter(|(t, ms)| t.is_some() && ms.iter().any(|m| !m.needs_company))
+            .filter_map(|(t, _)| *t)
+            .collect();
+        places
+            .into_iter()
+            .filter(|(target, mentions)| {
+                let Some(t) = *target else { return true };
+                let d = &g.divisions[t];
+                let company = || solid.iter().any(|&o| o != t && g.divisions[o].province == d.province);
+                let contained = || solid.iter().any(|&o| o != t && g.is_within(t, o));
+                if d.level == RegionLevel::Township && !contained() {
+                    return false;
+                }
+                mentions.iter().any(|m| !m.needs_company) || company()
+            })
+            .collect()
+    }
+
     fn assign_roles(&self, places: Vec<(Option<usize>, Vec<Mention>)>, fields: &[Field<'_>]) -> Vec<RegionTag> {
         let g = &self.gazetteer;
         let first_paragraph = fields.iter().find(|f| f.block.is_some()).and_then(|f| f.block);
@@ -344,6 +444,7 @@ impl RegionTagger {
         let home_score = |ms: &[Mention]| -> u8 {
             ms.iter()
                 .map(|m| match m.evidence.block {
+                    _ if m.home_frame => 3,
                     None if m.body_after || m.at_start => 3,
                     None => 2,
                     Some(b) if Some(b) == first_paragraph && m.evidence.start < 40 && (m.body_after || m.at_start) => 2,

@@ -24,6 +24,7 @@ struct Rules {
     name_endings: Vec<String>,
     award_nouns: Vec<String>,
     count_nouns: Vec<String>,
+    numeral_units: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -108,12 +109,14 @@ impl SloganTagger {
         }
     }
 
-    /// Origin of a canonical formulation given how it was recognised.
-    pub fn origin(&self, canonical: &str, kind: SloganKind) -> SloganOrigin {
+    /// Origin of a canonical formulation: as the reference list says; otherwise `Local` only with evidence that
+    /// the reporting body coined it (`coined`: a local body puts the formula in its title or a heading), and
+    /// `Unknown` without such evidence.
+    pub fn origin(&self, canonical: &str, kind: SloganKind, coined: bool) -> SloganOrigin {
         match self.reference.get(canonical) {
             Some(o) => *o,
-            None if kind == SloganKind::Quoted => SloganOrigin::Unknown,
-            None => SloganOrigin::Local,
+            None if coined && kind != SloganKind::Quoted => SloganOrigin::Local,
+            None => SloganOrigin::Unknown,
         }
     }
 
@@ -142,6 +145,7 @@ impl SloganTagger {
         headings: &[bool],
         marked: &HashSet<String>,
         segmenter: &Segmenter,
+        local_body: bool,
     ) -> Vec<SloganTag> {
         let mut hits = Vec::new();
         for (k, (field, toks)) in fields.iter().zip(tokens).enumerate() {
@@ -152,18 +156,27 @@ impl SloganTagger {
             hits.extend(quoted);
             hits.extend(self.reference_hits(field, toks).into_iter().filter(|h| outside(&h.evidence)));
             let in_heading = headings.get(k).copied().unwrap_or(false);
-            hits.extend(
-                self.numbered(field, toks, segmenter)
-                    .into_iter()
-                    .filter(|h| outside(&h.evidence))
-                    .filter(|h| in_heading || marked.contains(&h.canonical) || double_numeral(&h.canonical)),
-            );
+            hits.extend(self.numbered(field, toks, segmenter).into_iter().filter(|h| outside(&h.evidence)).filter(
+                |h| {
+                    in_heading
+                        || marked.contains(&h.canonical)
+                        || double_numeral(&h.canonical, &self.rules.numeral_units)
+                },
+            ));
             hits.extend(self.listed(field, toks).into_iter().filter(|h| outside(&h.evidence)));
         }
-        self.aggregate(hits)
+        // Evidence of local coinage: a local reporting body puts the formula in its title or a heading.
+        let in_display = |e: &Evidence| match e.block {
+            None => true,
+            Some(b) => fields
+                .iter()
+                .position(|f| f.block == Some(b))
+                .is_some_and(|k| headings.get(k).copied().unwrap_or(false)),
+        };
+        self.aggregate(hits, |evidence| local_body && evidence.iter().any(in_display))
     }
 
-    fn aggregate(&self, hits: Vec<Hit>) -> Vec<SloganTag> {
+    fn aggregate(&self, hits: Vec<Hit>, coined: impl Fn(&[Evidence]) -> bool) -> Vec<SloganTag> {
         let mut by: BTreeMap<String, Vec<Hit>> = BTreeMap::new();
         for h in hits {
             by.entry(h.canonical.clone()).or_default().push(h);
@@ -185,7 +198,7 @@ impl SloganTagger {
                 evidence.sort_by_key(|e| (e.block.map_or(-1, |b| b as i64), e.start));
                 evidence.dedup();
                 SloganTag {
-                    origin: self.origin(&canonical, kind),
+                    origin: self.origin(&canonical, kind, coined(&evidence)),
                     text: canonical,
                     surface: counts.into_iter().map(|(s, _)| s).collect(),
                     kind,
@@ -309,7 +322,8 @@ impl SloganTagger {
             loop {
                 let idiom =
                     tokens[i..j].iter().any(|x| segmenter.tag_of(x.word).is_some_and(|tag| tag == "i" || tag == "l"));
-                if double_numeral(&span) && span.chars().all(crate::marker::is_han) && !idiom {
+                if double_numeral(&span, &self.rules.numeral_units) && span.chars().all(crate::marker::is_han) && !idiom
+                {
                     hits.push(Hit {
                         canonical: self.canonical(&span),
                         surface: span.clone(),
@@ -420,8 +434,13 @@ fn is_numbered(canonical: &str) -> bool {
 
 /// Two numeral–word pairs: 四抓四度, 六稳六保, 三破三立, 五比对一提交; with 一 first only the four-character
 /// 一X一Y shape (一村一策), since 一 is also the article “a”.
-fn double_numeral(s: &str) -> bool {
+fn double_numeral(s: &str, units: &str) -> bool {
     let chars: Vec<char> = s.chars().collect();
+    // A numeral followed by a magnitude, calendar or measure unit is a number or a date (三万九千, 八月一日).
+    let unit_after = chars.windows(2).any(|w| NUMERALS.contains(w[0]) && units.contains(w[1]));
+    if unit_after {
+        return false;
+    }
     let numeral_at: Vec<usize> =
         chars.iter().enumerate().filter(|(_, c)| NUMERALS.contains(**c)).map(|(i, _)| i).collect();
     let shape = (4..=6).contains(&chars.len())
@@ -440,9 +459,12 @@ mod tests {
     #[test]
     fn shapes() {
         assert!(is_numbered("两个维护") && is_numbered("四风") && !is_numbered("放管服"));
-        assert!(double_numeral("四抓四度") && double_numeral("六稳六保") && double_numeral("五比对一提交"));
-        assert!(!double_numeral("三个强化") && !double_numeral("一把手"));
-        assert!(double_numeral("一村一策") && !double_numeral("一周她已经有一天") && !double_numeral("一至四级"));
+        let units = "十百千万亿年月日号时";
+        let d = |s: &str| double_numeral(s, units);
+        assert!(d("四抓四度") && d("六稳六保") && d("五比对一提交"));
+        assert!(!d("三个强化") && !d("一把手"));
+        assert!(d("一村一策") && !d("一周她已经有一天") && !d("一至四级"));
+        assert!(!d("三万九千") && !d("八月一日") && !d("七月至九月") && !d("四年八月") && !d("十亿三千万"));
         assert_eq!(normalise("“ＡＢＣ两个 维护”"), "ABC两个维护");
         assert_eq!(quoted_spans("突出“快”字，“两个维护”"), [(9, 12), (24, 36)]);
     }

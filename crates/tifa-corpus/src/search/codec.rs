@@ -258,6 +258,7 @@ codec_struct!(Article {
     title,
     blocks,
     lines,
+    title_line,
     notes,
     regions,
     organizations,
@@ -265,9 +266,11 @@ codec_struct!(Article {
     themes,
     keywords,
     slogans,
-    documents
+    documents,
+    doc_number,
+    issuer
 });
-codec_struct!(Block { kind, text, level, style, lines, placeholders });
+codec_struct!(Block { kind, text, level, style, lines, placeholders, meta });
 codec_struct!(Evidence { block, start, end, text });
 codec_struct!(Tag { name, evidence });
 codec_struct!(RegionTag { name, code, level, province, path, role, evidence });
@@ -282,7 +285,18 @@ codec_enum!(RegionLevel { Province = 0, Prefecture = 1, County = 2, Township = 3
 codec_enum!(RegionRole { Home = 0, Mentioned = 1 });
 codec_enum!(SloganKind { Quoted = 0, Numbered = 1, Enumeration = 2 });
 codec_enum!(SloganOrigin { Central = 0, Local = 1, Unknown = 2 });
-codec_enum!(BlockKind { Heading = 0, Paragraph = 1 });
+codec_enum!(BlockKind { Heading = 0, Paragraph = 1, Meta = 2 });
+codec_enum!(MetaKind {
+    Number = 0,
+    Volume = 1,
+    DocNumber = 2,
+    Issuer = 3,
+    Date = 4,
+    Subtitle = 5,
+    Source = 6,
+    Separator = 7,
+    Attachment = 8
+});
 codec_enum!(HeadingStyle {
     ChineseNumber = 0,
     ParenChineseNumber = 1,

@@ -142,6 +142,7 @@ mod tests {
                 style: None,
                 lines: [1, 1],
                 placeholders: Vec::new(),
+                meta: None,
             };
             corpus.articles.push(Article {
                 id: format!("a{i}"),

@@ -1,0 +1,30 @@
+//! The real-document evaluation held to floors: the parser and the taggers must not fall below the figures they
+//! reach today on the development set (`crates/tifa-corpus/tests/fixtures/real/`). Figures, not timings. Raise the
+//! floors when the rules improve; `cargo xtask eval --details` shows what goes wrong per file.
+
+use std::path::Path;
+use tifa_corpus::enrich::Enricher;
+use tifa_eval::{Part, evaluate, load_cases};
+
+#[test]
+fn the_development_set_stays_above_its_floors() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tifa-corpus/tests/fixtures/real");
+    let cases = load_cases(&dir).expect("every gold file parses");
+    assert!(cases.iter().filter(|c| !c.held_out).count() >= 25, "the development set is in place");
+    let enricher = Enricher::with_embedded_dict().expect("taggers build");
+    let report = evaluate(&cases, &enricher);
+    let dev = report.total(Part::Development);
+    let why = format!("{}\n{}", report.table(Part::Development), report.details(Part::Development));
+    assert_eq!(dev.unreadable, 0, "every file is read: {why}");
+    assert!(dev.count_exactness() >= 0.7, "article counts: {why}");
+    assert!(dev.titles.f1() >= 0.8, "titles: {why}");
+    assert!(dev.boundaries.f1() >= 0.8, "boundaries: {why}");
+    assert!(dev.headings.f1() >= 0.7, "headings: {why}");
+    assert!(dev.regions.precision() >= 0.9, "region precision: {why}");
+    assert!(dev.provinces.precision() >= 0.85, "province precision: {why}");
+    assert!(dev.formulations.recall() >= 0.7, "formulation recall: {why}");
+    assert!(dev.number_tags <= 8, "numbers and dates tagged as formulations: {why}");
+    // The held-out part is measured too, never tuned on: it only has to be read.
+    let held_out = report.total(Part::HeldOut);
+    assert_eq!(held_out.unreadable, 0, "every held-out file is read");
+}
