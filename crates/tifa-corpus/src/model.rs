@@ -280,6 +280,8 @@ pub enum MetaKind {
     Separator,
     /// An attachment named on its own line (附件：……, ……名单.docx).
     Attachment,
+    /// A field of the catalogue record a portal prints above a document (索引号：……, 主题分类：……).
+    Record,
 }
 
 /// The marker style of a heading, which also gives its usual nesting level.

@@ -129,6 +129,7 @@ pub fn parse_decoded(
         return Err(if removed.is_empty() { LoadError::Empty } else { LoadError::OnlyNoise });
     }
 
+    mark_authors(&mut units);
     let regime = regime(&units);
     let joins = continuations(&units, regime, layout);
     let structure = analyse(&units, &joins, regime, layout);
@@ -142,7 +143,8 @@ pub fn parse_decoded(
     }
     for (k, &t) in structure.titles.iter().enumerate() {
         let end = structure.titles.get(k + 1).map_or(units.len(), |&next| leading_meta(&units, next));
-        ranges.push((Some(t), t + 1, end));
+        let span = structure.title_lines.get(k).copied().unwrap_or(0);
+        ranges.push((Some(t), (t + 1 + span).min(end.max(t + 1)), end));
     }
 
     let title_units: Vec<&Unit> = structure.titles.iter().map(|&t| &units[t]).collect();
@@ -153,7 +155,11 @@ pub fn parse_decoded(
         let ordinal = ordinal as u32 + 1;
         let body = blocks::build(&units, &joins, start..end, layout);
         rejoined_total += body.rejoined.len() as u32;
-        let opening = title.map_or(start, |t| leading_meta(&units, t));
+        let opening = match title {
+            Some(t) if ordinal == 1 => structure.first_lead.unwrap_or_else(|| leading_meta(&units, t)),
+            Some(t) => leading_meta(&units, t),
+            None => start,
+        };
         let mut body = body;
         if let Some(t) = title.filter(|&t| opening < t) {
             // Number, volume and order lines printed before the title belong to its document.
@@ -167,7 +173,8 @@ pub fn parse_decoded(
             id: format!("{fingerprint}-{ordinal:02}"),
             source: 0,
             ordinal,
-            title: title.map(|t| units[t].text.clone()).unwrap_or_default(),
+            // A title printed on several lines is joined without a separator, as Chinese titles are.
+            title: title.map(|t| units[t..start].iter().map(|u| u.text.as_str()).collect()).unwrap_or_default(),
             doc_number: meta_text(&body.blocks, MetaKind::DocNumber),
             issuer: meta_text(&body.blocks, MetaKind::Issuer),
             blocks: body.blocks,
@@ -234,6 +241,17 @@ pub fn parse_decoded(
     };
     source.notes = source_notes(&source, decoded, &removed, articles.iter().filter(|a| a.title.is_empty()).count());
     Ok(ParsedSource { source, articles, removed, header_lines })
+}
+
+/// A name alone on the line under a subtitle or date (习近平 under ——在……上的报告) is the author: an issuer line.
+fn mark_authors(units: &mut [Unit]) {
+    for i in 1..units.len() {
+        let after_subtitle = matches!(units[i - 1].meta, Some(MetaKind::Subtitle | MetaKind::Date));
+        let name = (2..=4).contains(&units[i].chars) && units[i].text.chars().all(crate::marker::is_han);
+        if after_subtitle && name && units[i].meta.is_none() {
+            units[i].meta = Some(MetaKind::Issuer);
+        }
+    }
 }
 
 /// The text of the first metadata block of a kind; several document-number lines (国务院令 / 第693号) are joined.

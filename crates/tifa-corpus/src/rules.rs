@@ -25,6 +25,9 @@ pub struct LayoutRules {
     pub title_threshold: f32,
     /// Endings that suggest a title was cut short.
     pub dangling_endings: Vec<String>,
+    /// Words that end a document's title (通知, 意见, 条例 …): the genre it belongs to.
+    #[serde(default)]
+    pub genre_endings: Vec<String>,
     /// Characters that cannot start a sentence.
     pub mid_sentence_starts: String,
     /// Shapes of metadata lines (article numbers, document numbers, dates, sources …).
@@ -92,6 +95,7 @@ impl LayoutRules {
             title_min_chars: 4,
             title_threshold: 3.0,
             dangling_endings: Vec::new(),
+            genre_endings: Vec::new(),
             mid_sentence_starts: "，。、；：".into(),
             metadata: Vec::new(),
             compiled: OnceLock::new(),

@@ -23,6 +23,10 @@ pub struct Structure {
     pub header_extra: Vec<usize>,
     /// Unit indices of article titles, ascending.
     pub titles: Vec<usize>,
+    /// For each title, how many of the following units continue it (a title printed on two or three lines).
+    pub title_lines: Vec<usize>,
+    /// Where the first article starts when only metadata lines precede its title (a portal's catalogue record).
+    pub first_lead: Option<usize>,
     /// First unit of content that precedes the first title and belongs to no titled article.
     pub untitled_start: Option<usize>,
     /// Heading numbering that restarts without a title to explain it: (unit index, message).
@@ -33,7 +37,7 @@ pub struct Structure {
 pub fn declared_count(header: &str) -> Option<u32> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?:[（(【\[] ?(?:共|计)? ?([0-9]{1,4}|[〇零一二三四五六七八九十两百]{1,6}) ?篇 ?[）)】\]])|(?:共 ?([0-9]{1,4}) ?篇)")
+        Regex::new(r"(?:[（(【\[] ?(?:共|计)? ?([0-9]{1,4}|[〇零一二三四五六七八九十两百]{1,6}) ?[篇件份则] ?[）)】\]])|(?:共 ?([0-9]{1,4}) ?[篇件份则])")
             .expect("constant regex")
     });
     let caps = re.captures(header)?;
@@ -80,7 +84,9 @@ pub fn analyse(units: &[Unit], joins: &[Join], regime: Regime, rules: &LayoutRul
     let first = titles.first().map_or(units.len(), |&t| leading_meta(units, t).max(start));
     let preamble: Vec<usize> = (start..first).collect();
     let short = preamble.len() <= 3 && preamble.iter().all(|&i| units[i].chars <= rules.title_max_chars);
-    if !preamble.is_empty() {
+    if !preamble.is_empty() && !titles.is_empty() && preamble.iter().all(|&i| units[i].meta.is_some()) {
+        structure.first_lead = Some(start);
+    } else if !preamble.is_empty() {
         if short && !titles.is_empty() && structure.header.is_some() {
             structure.header_extra.extend(preamble);
         } else if titles.is_empty() && scorer.candidate(start) {
@@ -90,8 +96,60 @@ pub fn analyse(units: &[Unit], joins: &[Join], regime: Regime, rules: &LayoutRul
             structure.untitled_start = Some(start);
         }
     }
-    structure.titles = titles;
+    // A title printed on several lines is one title; a title-shaped line that follows a title with nothing but
+    // metadata in between, and is no more set apart than the title itself, is its subtitle, not a new document.
+    let mut kept: Vec<usize> = Vec::with_capacity(titles.len());
+    let mut lines: Vec<usize> = Vec::with_capacity(titles.len());
+    for &t in &titles {
+        if let (Some(&prev), Some(&span)) = (kept.last(), lines.last()) {
+            let after_prev = prev + 1 + span;
+            let only_meta = (after_prev..t).all(|i| units[i].meta.is_some());
+            let introduced = matches!(
+                t.checked_sub(1).and_then(|i| units[i].meta),
+                Some(MetaKind::Number | MetaKind::Volume | MetaKind::DocNumber)
+            );
+            if t < after_prev || (only_meta && !introduced && units[t].gap_before <= units[prev].gap_before) {
+                continue;
+            }
+        }
+        kept.push(t);
+        lines.push(continuation(units, t, regime.para_gap, rules));
+    }
+    structure.titles = kept;
+    structure.title_lines = lines;
     structure
+}
+
+/// How many units after title `t` continue it: lines up to one that ends with a genre word, when the title has
+/// none (国务院办公厅关于推进 / 政务新媒体健康有序发展的意见; three lines at most), a line after a title ending in a word
+/// that needs more (…关于 / …), or a second title line right before a subtitle or date (高举……旗帜 / 为……奋斗 /
+/// ——在……上的报告).
+fn continuation(units: &[Unit], t: usize, para_gap: u32, rules: &LayoutRules) -> usize {
+    let genre = |text: &str| rules.genre_endings.iter().any(|g| text.ends_with(g.as_str()));
+    let title = &units[t];
+    if genre(&title.text) {
+        return 0;
+    }
+    let part = |i: usize| {
+        units.get(i).filter(|u| {
+            u.marker.is_none() && u.title_shaped(rules) && u.heading_shaped(rules) && u.gap_before <= para_gap + 1
+        })
+    };
+    let mut chars = title.chars;
+    for n in 1..=2 {
+        let Some(next) = part(t + n) else { break };
+        chars += next.chars;
+        if chars > rules.title_max_chars + 30 {
+            break;
+        }
+        if genre(&next.text) {
+            return n;
+        }
+    }
+    let dangling = rules.dangling_endings.iter().any(|d| title.text.ends_with(d.as_str()));
+    let before_subtitle =
+        matches!(units.get(t + 2).and_then(|u| u.meta), Some(MetaKind::Subtitle | MetaKind::Date | MetaKind::Issuer));
+    usize::from(part(t + 1).is_some() && (dangling || before_subtitle))
 }
 
 /// The first unit of the run of number, volume and document-number lines right before unit `title`.
@@ -403,5 +461,6 @@ mod tests {
         assert_eq!(declared_count("优秀范文汇编 共 8 篇"), Some(8));
         assert_eq!(declared_count("优秀范文汇编"), None);
         assert_eq!(declared_count("（一百零五篇）"), Some(105));
+        assert_eq!(declared_count("行政法规汇编（3件）"), Some(3));
     }
 }

@@ -301,7 +301,14 @@ fn evaluate_case(case: &Case, enricher: &Enricher, gazetteer: Option<&Gazetteer>
 
     // Titles, as multisets of normalised text.
     let gold_titles: Vec<String> = gold.article.iter().map(|a| squash(&a.title)).filter(|t| !t.is_empty()).collect();
-    let found_titles: Vec<String> = found.iter().map(|a| squash(&a.title)).filter(|t| !t.is_empty()).collect();
+    // A title printed on several lines is found whole; the gold keeps its first line: a found title that starts with
+    // a gold title (of four characters or more) is that title.
+    let found_titles: Vec<String> = found
+        .iter()
+        .map(|a| squash(&a.title))
+        .filter(|t| !t.is_empty())
+        .map(|t| gold_titles.iter().find(|g| g.chars().count() >= 4 && t.starts_with(g.as_str())).cloned().unwrap_or(t))
+        .collect();
     let (extra, missed) = figures.titles.add_multisets(&found_titles, &gold_titles);
     findings.extra_titles = extra;
     findings.missed_titles = missed;

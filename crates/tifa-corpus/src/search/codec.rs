@@ -295,7 +295,8 @@ codec_enum!(MetaKind {
     Subtitle = 5,
     Source = 6,
     Separator = 7,
-    Attachment = 8
+    Attachment = 8,
+    Record = 9
 });
 codec_enum!(HeadingStyle {
     ChineseNumber = 0,
