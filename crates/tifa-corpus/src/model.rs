@@ -174,6 +174,29 @@ pub struct RegionTag {
     pub role: RegionRole,
     /// Every place in the article that named it.
     pub evidence: Vec<Evidence>,
+    /// For a masked place (xx县): where it lies, inferred from the named places of the same text; `province` and
+    /// `path` then hold the inferred part.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inferred: Option<Inference>,
+}
+
+/// How a masked place was placed in the hierarchy.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Inference {
+    /// The named places that place it (a prefecture it belongs to, a district within it …).
+    pub from: Vec<String>,
+    /// How sure the inference is.
+    pub confidence: Confidence,
+}
+
+/// How sure an inference is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    /// Named right before the masked name (贵州省xx县), or several places that all agree.
+    High,
+    /// One named place of the text, not a visit or a comparison.
+    Medium,
 }
 
 /// A theme from the taxonomy.

@@ -138,7 +138,8 @@ pub fn parse_decoded(
     // Article ranges: (title unit or none, first body unit, end).
     let mut ranges: Vec<(Option<usize>, usize, usize)> = Vec::new();
     if let Some(start) = structure.untitled_start {
-        let end = structure.titles.first().copied().unwrap_or(units.len());
+        // Up to the first title's own number or order lines, which belong to its document.
+        let end = structure.titles.first().map_or(units.len(), |&t| leading_meta(&units, t).max(start));
         ranges.push((None, start, end));
     }
     for (k, &t) in structure.titles.iter().enumerate() {

@@ -109,7 +109,17 @@ impl Enricher {
                     .iter()
                     .map(|f| f.block.is_none_or(|b| article.blocks[b as usize].kind == BlockKind::Heading))
                     .collect();
-                let regions = self.regions.tag(fs, tokens);
+                // A dateline or a source line names where a text was published, not a place it speaks of.
+                let sourced = |f: &Field<'_>| {
+                    f.block.is_some_and(|b| article.blocks[b as usize].meta == Some(crate::model::MetaKind::Source))
+                };
+                let regions = if fs.iter().any(sourced) {
+                    let (pf, pt): (Vec<Field<'_>>, Vec<Vec<Token<'_>>>) =
+                        fs.iter().zip(tokens).filter(|(f, _)| !sourced(f)).map(|(f, t)| (f.clone(), t.clone())).unzip();
+                    self.regions.tag(&pf, &pt)
+                } else {
+                    self.regions.tag(fs, tokens)
+                };
                 let (organizations, level) = self.agencies.tag(fs, &regions);
                 // A body below the centre (a known level other than 中央/国家) may coin formulas of its own.
                 let local_body = level.as_ref().is_some_and(|l| l.name != agencies::NATIONAL);

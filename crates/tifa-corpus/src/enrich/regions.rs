@@ -9,7 +9,7 @@
 use super::fields::Field;
 use super::gazetteer::{Form, Gazetteer};
 use super::segment::{Segmenter, Token};
-use crate::model::{Evidence, RegionLevel, RegionRole, RegionTag};
+use crate::model::{Confidence, Evidence, Inference, RegionLevel, RegionRole, RegionTag};
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
 use std::cmp::Reverse;
@@ -34,6 +34,7 @@ pub struct RegionRules {
     home_after: Vec<String>,
     surnames: String,
     home_frames: Vec<HomeFrame>,
+    elsewhere_before: Vec<String>,
     pronouns: Pronouns,
 }
 
@@ -97,6 +98,8 @@ struct Mention {
     home_frame: bool,
     /// A short form accepted only with help: dropped unless a place of its own province is named too.
     needs_company: bool,
+    /// Named as a place visited or compared with (赴安吉, 学习深圳): somewhere else than the reporting body.
+    elsewhere: bool,
 }
 
 impl RegionTagger {
@@ -116,10 +119,16 @@ impl RegionTagger {
             .filter(|(_, entries)| entries.iter().any(|(_, f)| *f == Form::Short))
             .filter(|(name, entries)| {
                 let province = entries.iter().any(|(i, _)| gazetteer.divisions[*i].level == RegionLevel::Province);
+                let common = rules.common_words.iter().any(|w| w == *name);
                 let rare = segmenter.has_general_dictionary()
-                    && segmenter.general_frequency(name).is_none_or(|f| f < rules.rare_below)
-                    && !rules.common_words.iter().any(|w| w == *name);
-                province || rare
+                    && segmenter.general_frequency(name).is_none_or(|f| f < rules.rare_below);
+                // A frequent prefecture name the dictionary knows only as a place (嘉兴 ns, 长沙 ns) is frequent
+                // because the city is, not because it is also a word.
+                let city = entries
+                    .iter()
+                    .any(|(i, f)| *f == Form::Short && gazetteer.divisions[*i].level == RegionLevel::Prefecture)
+                    && segmenter.tag_of(name).is_some_and(|t| t == "ns");
+                province || ((rare || city) && !common)
             })
             .map(|(name, _)| name.clone())
             .collect();
@@ -184,6 +193,7 @@ impl RegionTagger {
                 self.rules.home_frames.iter().any(|f| {
                     before.ends_with(f.before.as_str()) && f.after.iter().any(|w| after.starts_with(w.as_str()))
                 });
+            let elsewhere = self.rules.elsewhere_before.iter().any(|w| before.ends_with(w.as_str()));
             let mention = |candidates: Vec<usize>, needs_company: bool| Mention {
                 evidence: field.evidence(s, e),
                 candidates,
@@ -192,14 +202,25 @@ impl RegionTagger {
                 at_start: s == 0,
                 home_frame,
                 needs_company,
+                elsewhere,
             };
             if self.rules.thing_after.iter().any(|w| after.starts_with(w.as_str())) {
                 continue;
             }
+            // A two-character full name (和县, 盘州 …) is as often a character and a suffix met by chance (…部门和县（区）
+            // 政府): without a place word around it, it needs a place of its own province named too.
+            let short_full = name.chars().count() <= 2 && entries.iter().all(|(_, f)| *f != Form::Literary);
             if !full_or_literary.is_empty() {
+                let around = self.rules.place_after.iter().any(|w| after.starts_with(w.as_str()))
+                    || self
+                        .rules
+                        .place_before
+                        .iter()
+                        .chain(&self.rules.weak_before)
+                        .any(|w| before.ends_with(w.as_str()));
                 let mut all = full_or_literary;
                 all.extend(shorts);
-                accepted.push(mention(all, false));
+                accepted.push(mention(all, short_full && !around));
                 taken_until = e;
                 continue;
             }
@@ -215,13 +236,17 @@ impl RegionTagger {
             let rare = self.distinctive.contains(name);
             let county_or_lower = shorts.iter().all(|&i| self.gazetteer.divisions[i].level >= RegionLevel::County);
             let title_opening = field.block.is_none() && s == 0 && after.starts_with(['：', ':', ' ', '，']);
+            // A word after the name counts only as a word of its own (新建政府性楼堂馆所: 政府性 is not 政府).
+            let next_word = tokens.iter().find(|t| t.start == e).map_or("", |t| t.word);
+            let followed_by =
+                |w: &String| after.starts_with(w.as_str()) && (w.chars().count() == 1 || next_word.len() <= w.len());
             let support = if home_frame
-                || self.rules.place_after.iter().any(|w| after.starts_with(w.as_str()))
+                || self.rules.place_after.iter().any(followed_by)
                 || self.rules.place_before.iter().any(|w| before.ends_with(w.as_str()))
             {
                 Support::Strong
             } else if title_opening
-                || self.rules.weak_after.iter().any(|w| after.starts_with(w.as_str()))
+                || self.rules.weak_after.iter().any(followed_by)
                 || self.rules.weak_before.iter().any(|w| before.ends_with(w.as_str()))
             {
                 Support::Weak
@@ -272,6 +297,15 @@ impl RegionTagger {
                 }
             }
         }
+        // A list of places after a word of visiting (赴井冈山、延安) is visited as a whole.
+        accepted.sort_by_key(|m| m.evidence.start);
+        for i in 1..accepted.len() {
+            let (prev, this) = (&accepted[i - 1], &accepted[i]);
+            let listed = prev.evidence.block == this.evidence.block && this.evidence.start == prev.evidence.end + 1;
+            if listed && prev.elsewhere {
+                accepted[i].elsewhere = true;
+            }
+        }
         out.extend(accepted);
     }
 
@@ -319,6 +353,7 @@ impl RegionTagger {
                 at_start: s == 0,
                 home_frame: false,
                 needs_company: false,
+                elsewhere: false,
             });
         }
     }
@@ -361,6 +396,8 @@ impl RegionTagger {
                         at_start: false,
                         home_frame: false,
                         needs_company: false,
+                        // 川渝协同, 晋x交界: provinces in relation to one another, never where a masked body lies.
+                        elsewhere: true,
                     });
                 }
                 i = j;
@@ -373,25 +410,34 @@ impl RegionTagger {
     /// Resolve ambiguous names with the help of the unambiguous ones, and merge mentions per place.
     fn resolve(&self, mentions: Vec<Mention>) -> Vec<(Option<usize>, Vec<Mention>)> {
         let g = &self.gazetteer;
-        let anchors: Vec<usize> = mentions
+        // Each mention's own common ancestor, to help the others (never itself).
+        let anchors: Vec<Option<usize>> = mentions
             .iter()
-            .filter(|m| !m.candidates.is_empty())
-            .filter_map(|m| g.common_ancestor(&m.candidates))
+            .map(|m| if m.candidates.is_empty() { None } else { g.common_ancestor(&m.candidates) })
             .collect();
         let mut places: BTreeMap<(Option<usize>, String), Vec<Mention>> = BTreeMap::new();
-        for m in mentions {
+        for (k, m) in mentions.into_iter().enumerate() {
             let target = if m.candidates.is_empty() {
                 None
             } else if m.candidates.len() == 1 {
                 Some(m.candidates[0])
             } else {
                 // Prefer the candidates inside a place the article names unambiguously elsewhere.
-                let inside: Vec<usize> = m
-                    .candidates
-                    .iter()
-                    .copied()
-                    .filter(|&c| anchors.iter().any(|&a| !m.candidates.contains(&a) && g.is_within(c, a)))
-                    .collect();
+                let inside: Vec<usize> =
+                    m.candidates
+                        .iter()
+                        .copied()
+                        .filter(|&c| {
+                            anchors.iter().enumerate().any(|(j, a)| {
+                                j != k && a.is_some_and(|a| !m.candidates.contains(&a) && g.is_within(c, a))
+                            })
+                        })
+                        .collect();
+                // A township name shared by several places, with nothing in the text to say which: unknown.
+                let townships = m.candidates.iter().all(|&c| g.divisions[c].level == RegionLevel::Township);
+                if inside.is_empty() && townships {
+                    continue;
+                }
                 let pool = if inside.is_empty() { &m.candidates } else { &inside };
                 match g.common_ancestor(pool) {
                     Some(a) => Some(a),
@@ -460,6 +506,7 @@ impl RegionTagger {
             .max_by_key(|(i, p)| (home_score(&p.1), level_of(p), std::cmp::Reverse(*i)))
             .map(|(i, _)| i)
             .or_else(|| self.pronoun_home(&places, fields, level_of));
+        let inferred = home.filter(|&h| places[h].0.is_none()).and_then(|h| self.infer_within(&places, h));
         let mut tags: Vec<RegionTag> = places
             .into_iter()
             .enumerate()
@@ -479,17 +526,22 @@ impl RegionTagger {
                             path: g.path(t),
                             role,
                             evidence,
+                            inferred: None,
                         }
                     }
-                    None => RegionTag {
-                        name: mentions[0].evidence.text.clone(),
-                        code: None,
-                        level: mentions[0].masked_level.unwrap_or(RegionLevel::County),
-                        province: None,
-                        path: Vec::new(),
-                        role,
-                        evidence,
-                    },
+                    None => {
+                        let placed = inferred.as_ref().filter(|_| Some(i) == home);
+                        RegionTag {
+                            name: mentions[0].evidence.text.clone(),
+                            code: None,
+                            level: mentions[0].masked_level.unwrap_or(RegionLevel::County),
+                            province: placed.and_then(|(path, _)| path.first().cloned()),
+                            path: placed.map(|(path, _)| path.clone()).unwrap_or_default(),
+                            role,
+                            evidence,
+                            inferred: placed.map(|(_, inference)| inference.clone()),
+                        }
+                    }
                 }
             })
             .collect();
@@ -498,6 +550,49 @@ impl RegionTagger {
             (t.role != RegionRole::Home, t.evidence.first().map(|e| (e.block.map_or(-1, |b| b as i64), e.start)))
         });
         tags
+    }
+
+    /// Where the masked home place `home` (xx县) lies: the named places of the text that are not visits or
+    /// comparisons either contain it (a province or prefecture above its level) or lie within it (a district of
+    /// a masked city); when they all agree on a province, the home place is placed there, as far down as they agree
+    /// above its own level. High confidence when a named place stands right before the masked name (贵州省xx县) or
+    /// several places agree; medium for one.
+    fn infer_within(&self, places: &[(Option<usize>, Vec<Mention>)], home: usize) -> Option<(Vec<String>, Inference)> {
+        let g = &self.gazetteer;
+        let masked = &places[home].1;
+        let level = masked[0].masked_level?;
+        let evidence: Vec<(usize, &Vec<Mention>)> = places
+            .iter()
+            .filter_map(|(t, ms)| Some(((*t)?, ms)))
+            .filter(|(_, ms)| ms.iter().any(|m| !m.elsewhere))
+            .collect();
+        if evidence.is_empty() {
+            return None;
+        }
+        // The ancestor of each place at the levels above the masked one: what the masked place may share with it.
+        let above = |t: usize| -> usize {
+            let mut at = t;
+            while g.divisions[at].level >= level
+                && let Some(parent) = g.divisions[at].parent
+            {
+                at = parent;
+            }
+            at
+        };
+        let anchors: Vec<usize> = evidence.iter().map(|(t, _)| above(*t)).collect();
+        if anchors.iter().any(|&a| g.divisions[a].level >= level) {
+            return None; // a named place at the masked level itself, or a province masked: nothing to share
+        }
+        let common = g.common_ancestor(&anchors)?;
+        let adjacent = evidence.iter().any(|(_, ms)| {
+            ms.iter().any(|m| {
+                masked.iter().any(|x| x.evidence.block == m.evidence.block && x.evidence.start == m.evidence.end)
+            })
+        });
+        let mentions: usize = evidence.iter().map(|(_, ms)| ms.len()).sum();
+        let confidence = if adjacent || mentions >= 2 { Confidence::High } else { Confidence::Medium };
+        let from = evidence.iter().map(|(t, _)| g.divisions[*t].name.clone()).collect();
+        Some((g.path(common), Inference { from, confidence }))
     }
 
     /// "我县…" in the opening: the one named place of that level is home.

@@ -19,6 +19,7 @@ const NUMERALS: &str = "一二两三四五六七八九十";
 #[derive(Debug, Clone, Deserialize)]
 struct Rules {
     max_quoted_chars: usize,
+    max_new_quoted_chars: usize,
     speech_verbs: Vec<String>,
     name_nouns: Vec<String>,
     name_endings: Vec<String>,
@@ -217,8 +218,12 @@ impl SloganTagger {
         for (s, e) in quoted_spans(text) {
             let inner = &text[s..e];
             let n = inner.chars().count();
-            if n < 2 || n > self.rules.max_quoted_chars || inner.contains(['。', '！', '？', '!', '?', '《', '“', '”'])
-            {
+            let han = inner.chars().filter(|&c| crate::marker::is_han(c)).count();
+            let known = self.reference.contains_key(&self.canonical(inner));
+            // Longer quotations are formulations only when the reference list knows them: the others are names of
+            // measures or quoted clauses (“优化律师事务所核名管理”).
+            let limit = if known { self.rules.max_quoted_chars } else { self.rules.max_new_quoted_chars };
+            if n < 2 || han < 2 || n > limit || inner.contains(['。', '！', '？', '!', '?', '《', '“', '”']) {
                 continue;
             }
             let before = &text[..s - '“'.len_utf8()];
@@ -438,7 +443,10 @@ fn double_numeral(s: &str, units: &str) -> bool {
     let chars: Vec<char> = s.chars().collect();
     // A numeral followed by a magnitude, calendar or measure unit is a number or a date (三万九千, 八月一日).
     let unit_after = chars.windows(2).any(|w| NUMERALS.contains(w[0]) && units.contains(w[1]));
-    if unit_after {
+    // 一代一代, 一步一步: a word said twice is emphasis, not a formula.
+    let half = chars.len() / 2;
+    let repeated = chars.len().is_multiple_of(2) && chars[..half] == chars[half..];
+    if unit_after || repeated {
         return false;
     }
     let numeral_at: Vec<usize> =
@@ -465,6 +473,7 @@ mod tests {
         assert!(!d("三个强化") && !d("一把手"));
         assert!(d("一村一策") && !d("一周她已经有一天") && !d("一至四级"));
         assert!(!d("三万九千") && !d("八月一日") && !d("七月至九月") && !d("四年八月") && !d("十亿三千万"));
+        assert!(!d("一代一代"));
         assert_eq!(normalise("“ＡＢＣ两个 维护”"), "ABC两个维护");
         assert_eq!(quoted_spans("突出“快”字，“两个维护”"), [(9, 12), (24, 36)]);
     }

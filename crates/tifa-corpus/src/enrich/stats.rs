@@ -192,7 +192,8 @@ pub fn province_counts<'a>(articles: impl IntoIterator<Item = &'a Article>) -> V
     let mut by: BTreeMap<&str, ProvinceCount> = BTreeMap::new();
     for a in articles {
         let mut seen: BTreeMap<&str, (bool, [bool; 4])> = BTreeMap::new();
-        for r in a.regions.iter().filter(|r| r.code.is_some()) {
+        // Masked places count where the text places them (xx县 in 汉中市 → 陕西省).
+        for r in a.regions.iter().filter(|r| r.code.is_some() || r.inferred.is_some()) {
             let Some(p) = r.path.first() else { continue };
             let e = seen.entry(p.as_str()).or_default();
             e.0 |= r.role == crate::model::RegionRole::Home;
@@ -231,6 +232,7 @@ mod tests {
             path: path.iter().map(|p| p.to_string()).collect(),
             role,
             evidence: Vec::new(),
+            inferred: None,
         }
     }
 

@@ -273,7 +273,8 @@ codec_struct!(Article {
 codec_struct!(Block { kind, text, level, style, lines, placeholders, meta });
 codec_struct!(Evidence { block, start, end, text });
 codec_struct!(Tag { name, evidence });
-codec_struct!(RegionTag { name, code, level, province, path, role, evidence });
+codec_struct!(RegionTag { name, code, level, province, path, role, evidence, inferred });
+codec_struct!(Inference { from, confidence });
 codec_struct!(ThemeTag { name, score, evidence });
 codec_struct!(Keyword { word, score });
 codec_struct!(SloganTag { text, surface, kind, origin, evidence });
@@ -283,6 +284,7 @@ codec_struct!(TermCounts { terms, tokens });
 
 codec_enum!(RegionLevel { Province = 0, Prefecture = 1, County = 2, Township = 3 });
 codec_enum!(RegionRole { Home = 0, Mentioned = 1 });
+codec_enum!(Confidence { High = 0, Medium = 1 });
 codec_enum!(SloganKind { Quoted = 0, Numbered = 1, Enumeration = 2 });
 codec_enum!(SloganOrigin { Central = 0, Local = 1, Unknown = 2 });
 codec_enum!(BlockKind { Heading = 0, Paragraph = 1, Meta = 2 });
@@ -356,6 +358,7 @@ mod tests {
                 path: vec!["贵州省".into(), "毕节市".into()],
                 role: RegionRole::Home,
                 evidence: vec![ev.clone()],
+                inferred: Some(Inference { from: vec!["大方县".into()], confidence: Confidence::Medium }),
             }],
             organizations: vec![Tag { name: "组织部".into(), evidence: vec![ev.clone()] }],
             level: Some(Tag { name: "市".into(), evidence: Vec::new() }),

@@ -61,7 +61,8 @@ impl FacetValues {
         };
         for a in &corpus.articles {
             let mut per: Vec<Vec<String>> = vec![Vec::new(); n];
-            for r in a.regions.iter().filter(|r| r.code.is_some()) {
+            // A masked place placed by inference counts under the named places above it (xx县 → 陕西省 › 汉中市).
+            for r in a.regions.iter().filter(|r| r.code.is_some() || r.inferred.is_some()) {
                 per[index_of(Facet::Region)].extend(r.path.iter().cloned());
                 for pair in r.path.windows(2) {
                     fv.region_parent.insert(pair[1].clone(), pair[0].clone());
