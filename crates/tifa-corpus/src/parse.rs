@@ -368,6 +368,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_title_split_inside_a_book_title_is_one_title_before_its_document_number() {
+        let text = "来源：http://www.gov.cn/zhengce/content/2018-12/29/content_1.htm\n==========\n\
+                    国务院关于在海南博鳌乐城国际医疗旅游先行区\n暂时调整实施《中华人民共和国药品管理法\n\
+                    实施条例》有关规定的决定\n国发〔2018〕43号\n各省、自治区、直辖市人民政府：\n\
+                    为进一步支持海南省试点发展国际医疗旅游相关产业，国务院决定暂时调整实施有关规定。\n\
+                    ==========\n国务院办公厅、中央军委办公厅\n关于加强对侵华日军遗弃化学武器\n调查和管理工作的通知\n\
+                    国办发〔1996〕25号\n北京市、天津市人民政府：\n日本军国主义在侵华战争中使用化学武器。\n";
+        let parsed = parse_bytes("t.txt", text.as_bytes(), ParseOptions::default()).expect("parses");
+        let titles: Vec<&str> = parsed.articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "国务院关于在海南博鳌乐城国际医疗旅游先行区暂时调整实施《中华人民共和国药品管理法实施条例》有关规定的决定",
+                "国务院办公厅、中央军委办公厅关于加强对侵华日军遗弃化学武器调查和管理工作的通知"
+            ]
+        );
+        assert_eq!(parsed.articles[1].doc_number.as_deref(), Some("国办发〔1996〕25号"));
+        assert_eq!(parsed.articles[0].blocks[0].meta, Some(MetaKind::Source));
+        check_conservation(text, &parsed).expect("nothing lost");
+    }
+
+    #[test]
     fn ranges_are_compact() {
         assert_eq!(line_ranges(&[3, 4, 5, 9, 11, 12]), "3–5, 9, 11–12");
         assert_eq!(line_ranges(&[7, 7]), "7");

@@ -127,29 +127,42 @@ pub fn analyse(units: &[Unit], joins: &[Join], regime: Regime, rules: &LayoutRul
 fn continuation(units: &[Unit], t: usize, para_gap: u32, rules: &LayoutRules) -> usize {
     let genre = |text: &str| rules.genre_endings.iter().any(|g| text.ends_with(g.as_str()));
     let title = &units[t];
-    if genre(&title.text) {
+    if genre(&title.text) && title.balanced {
         return 0;
     }
+    // A title line may open a bracket that a following line closes (…《中华人民共和国药品管理法 / 实施条例》…的决定):
+    // each part is judged on its own shape, balance on the lines together.
     let part = |i: usize| {
         units.get(i).filter(|u| {
-            u.marker.is_none() && u.title_shaped(rules) && u.heading_shaped(rules) && u.gap_before <= para_gap + 1
+            u.marker.is_none()
+                && u.meta.is_none()
+                && u.chars <= rules.title_max_chars
+                && !u.ends_sentence
+                && !u.inner_stop
+                && u.gap_before <= para_gap + 1
         })
     };
     let mut chars = title.chars;
+    let mut text = title.text.clone();
     for n in 1..=2 {
         let Some(next) = part(t + n) else { break };
         chars += next.chars;
+        text.push_str(&next.text);
         if chars > rules.title_max_chars + 30 {
             break;
         }
-        if genre(&next.text) {
+        if genre(&next.text) && punct::balanced(&text) {
             return n;
         }
+    }
+    if !title.balanced {
+        return 0;
     }
     let dangling = rules.dangling_endings.iter().any(|d| title.text.ends_with(d.as_str()));
     let before_subtitle =
         matches!(units.get(t + 2).and_then(|u| u.meta), Some(MetaKind::Subtitle | MetaKind::Date | MetaKind::Issuer));
-    usize::from(part(t + 1).is_some() && (dangling || before_subtitle))
+    let heading_part = part(t + 1).is_some_and(|u| u.heading_shaped(rules) && u.title_shaped(rules));
+    usize::from(heading_part && (dangling || before_subtitle))
 }
 
 /// The first unit of the run of number, volume and document-number lines right before unit `title`.
@@ -330,10 +343,12 @@ impl Scorer<'_> {
                 score -= 1.5;
             }
         }
-        if u.gap_after.saturating_sub(para_gap) >= 1 {
+        // What follows is judged after the whole title when it is printed on several lines.
+        let last = i + continuation(self.units, i, para_gap, self.rules);
+        if self.units[last].gap_after.saturating_sub(para_gap) >= 1 {
             score += 1.0;
         }
-        match self.units.get(i + 1) {
+        match self.units.get(last + 1) {
             Some(next) if next.ends_sentence || next.chars > self.rules.title_max_chars => score += 1.0,
             Some(next) if next.marker.is_some() => score += 0.5,
             Some(_) => {}
@@ -353,7 +368,7 @@ impl Scorer<'_> {
             };
         }
         if let Some(MetaKind::Date | MetaKind::Subtitle | MetaKind::DocNumber | MetaKind::Issuer) =
-            self.units.get(i + 1).and_then(|n| n.meta)
+            self.units.get(last + 1).and_then(|n| n.meta)
         {
             score += 1.5;
         }

@@ -68,3 +68,26 @@ fn the_bodys_own_pronoun_gives_the_level() {
     let a = tag("", &["我县扎实开展作风建设，获评全省先进单位。"]);
     assert_eq!(a.level.map(|l| l.name).as_deref(), Some("县/区"));
 }
+
+fn places(a: &Article) -> Vec<&str> {
+    a.regions.iter().map(|r| r.name.as_str()).collect()
+}
+
+#[test]
+fn a_name_after_a_determiner_or_before_a_suffix_is_a_common_noun() {
+    // 来宾 is a prefecture's short form, 新建 a district's; here they are guests and a verb.
+    let a = tag("讲话", &["尊敬的各位来宾，向参加今天大会的各国来宾表示欢迎！严控新建政府性楼堂馆所。"]);
+    assert!(places(&a).is_empty(), "{:?}", places(&a));
+    let b = tag("通知", &["来宾市委召开会议。"]);
+    assert_eq!(places(&b), ["来宾市"]);
+}
+
+#[test]
+fn a_numeral_formula_needs_its_period_word() {
+    let a = tag("报告", &["第十五届全运会有十五个项目。“十四五”时期，我们完成了十五计划的目标。"]);
+    let found = slogans(&a);
+    assert!(found.contains(&"十四五") && found.contains(&"十五"), "{found:?}");
+    assert_eq!(a.slogans.iter().find(|s| s.text == "十五").map(|s| s.evidence.len()), Some(1));
+    let b = tag("报告", &["第十五届全运会有十五个项目。"]);
+    assert!(slogans(&b).is_empty(), "{:?}", slogans(&b));
+}

@@ -397,11 +397,20 @@ fn score_tags(
         a.regions.iter().filter(|r| r.role == RegionRole::Home && r.code.is_some()).map(|r| r.name.clone()).collect();
     figures.home.add_sets(&found_home, &gold_home);
 
-    let not: BTreeSet<String> = ga.not_formulations.iter().map(|t| squash(t)).collect();
+    let not: BTreeSet<String> = ga.not_formulations.iter().map(|t| fold(t)).collect();
     let gold_formulations: BTreeMap<String, &str> =
-        ga.formulations.iter().map(|f| (squash(&f.text), f.origin.as_str())).collect();
-    let found_formulations: BTreeMap<String, SloganOrigin> =
-        a.slogans.iter().map(|s| (squash(&s.text), s.origin)).collect();
+        ga.formulations.iter().map(|f| (fold(&f.text), f.origin.as_str())).collect();
+    // A formulation found under its canonical form matches the gold's surface form too (山水林田湖草 is the 2018
+    // form of 山水林田湖草沙), and full-width letters and signs match half-width ones (产业大脑＋未来工厂).
+    let found_formulations: BTreeMap<String, SloganOrigin> = a
+        .slogans
+        .iter()
+        .map(|s| {
+            let forms = std::iter::once(&s.text).chain(&s.surface).map(|t| fold(t));
+            let key = forms.clone().find(|f| gold_formulations.contains_key(f)).unwrap_or_else(|| fold(&s.text));
+            (key, s.origin)
+        })
+        .collect();
     let gold_set: BTreeSet<String> = gold_formulations.keys().cloned().collect();
     let found_set: BTreeSet<String> = found_formulations.keys().cloned().collect();
     let (extra, missed) = figures.formulations.add_sets(&found_set, &gold_set);
@@ -417,7 +426,8 @@ fn score_tags(
         if *origin == SloganOrigin::Local && gold_formulations.get(text) != Some(&"local") {
             figures.local_without_evidence += 1;
         }
-        if numbers_only(text) {
+        // Only where the reader did not list it: 十四五 and 十五 (the plans) are formulations, 三万九千 never.
+        if numbers_only(text) && !gold_formulations.contains_key(text) {
             figures.number_tags += 1;
         }
     }
@@ -478,6 +488,18 @@ fn starts_at(a: &Article, gold_line: u32) -> bool {
 }
 
 /// Text without white space, for comparing titles and headings.
+/// Text without white space, with full-width letters, digits and signs made half-width (＋ → +), for comparing
+/// formulations.
+fn fold(text: &str) -> String {
+    squash(text)
+        .chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
 fn squash(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }

@@ -16,15 +16,16 @@ fn the_development_set_stays_above_its_floors() {
     let dev = report.total(Part::Development);
     let why = format!("{}\n{}", report.table(Part::Development), report.details(Part::Development));
     assert_eq!(dev.unreadable, 0, "every file is read: {why}");
-    assert!(dev.count_exactness() >= 0.9, "article counts: {why}");
-    assert!(dev.titles.f1() >= 0.9, "titles: {why}");
-    assert!(dev.boundaries.f1() >= 0.9, "boundaries: {why}");
+    assert!(dev.count_exactness() >= 0.95, "article counts: {why}");
+    assert!(dev.titles.f1() >= 0.95, "titles: {why}");
+    assert!(dev.boundaries.f1() >= 0.95, "boundaries: {why}");
     assert!(dev.headings.f1() >= 0.7, "headings: {why}");
-    assert!(dev.regions.precision() >= 0.93, "region precision: {why}");
-    assert!(dev.provinces.precision() >= 0.9, "province precision: {why}");
+    assert!(dev.regions.precision() >= 0.97, "region precision: {why}");
+    assert!(dev.regions.recall() >= 0.9, "region recall: {why}");
+    assert!(dev.provinces.precision() >= 0.95, "province precision: {why}");
     assert!(dev.formulations.recall() >= 0.8, "formulation recall: {why}");
     assert!(dev.formulations.precision() >= 0.8, "formulation precision: {why}");
-    assert!(dev.number_tags <= 8, "numbers and dates tagged as formulations: {why}");
+    assert!(dev.number_tags == 0, "numbers and dates tagged as formulations: {why}");
     // The held-out part is measured too, never tuned on: it only has to be read.
     let held_out = report.total(Part::HeldOut);
     assert_eq!(held_out.unreadable, 0, "every held-out file is read");

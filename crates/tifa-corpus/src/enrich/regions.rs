@@ -27,7 +27,9 @@ pub struct RegionRules {
     place_after: Vec<String>,
     weak_after: Vec<String>,
     verb_after: Vec<String>,
+    bound_after: Vec<String>,
     thing_after: Vec<String>,
+    noun_before: Vec<String>,
     place_before: Vec<String>,
     weak_before: Vec<String>,
     abbreviation_context: Vec<String>,
@@ -230,7 +232,8 @@ impl RegionTagger {
                     .iter()
                     .any(|t| t.end == s && t.word.chars().count() == 1 && self.rules.surnames.contains(t.word));
             let verb = self.rules.verb_after.iter().any(|w| after.starts_with(w.as_str()));
-            if surname_before || verb || self.other_suffix(&shorts, after) {
+            let common_noun = self.rules.noun_before.iter().any(|w| before.ends_with(w.as_str()));
+            if surname_before || verb || common_noun || self.other_suffix(&shorts, after) {
                 continue;
             }
             let rare = self.distinctive.contains(name);
@@ -238,8 +241,13 @@ impl RegionTagger {
             let title_opening = field.block.is_none() && s == 0 && after.starts_with(['：', ':', ' ', '，']);
             // A word after the name counts only as a word of its own (新建政府性楼堂馆所: 政府性 is not 政府).
             let next_word = tokens.iter().find(|t| t.start == e).map_or("", |t| t.word);
-            let followed_by =
-                |w: &String| after.starts_with(w.as_str()) && (w.chars().count() == 1 || next_word.len() <= w.len());
+            // Nor a body word that a suffix turns into an attribute (政府性, 政府化).
+            let followed_by = |w: &String| {
+                after.strip_prefix(w.as_str()).is_some_and(|rest| {
+                    (w.chars().count() == 1 || next_word.len() <= w.len())
+                        && !self.rules.bound_after.iter().any(|b| rest.starts_with(b.as_str()))
+                })
+            };
             let support = if home_frame
                 || self.rules.place_after.iter().any(followed_by)
                 || self.rules.place_before.iter().any(|w| before.ends_with(w.as_str()))

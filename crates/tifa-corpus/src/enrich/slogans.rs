@@ -26,6 +26,7 @@ struct Rules {
     award_nouns: Vec<String>,
     count_nouns: Vec<String>,
     numeral_units: String,
+    period_after: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -283,6 +284,13 @@ impl SloganTagger {
         self.automaton
             .find_iter(field.text)
             .filter(|m| starts.contains(&m.start()) && ends.contains(&m.end()))
+            // A formula written only in numerals (十五, 九五) is a number unless a period word follows it (十五计划,
+            // 九五期间); quoted, it is found as a quotation.
+            .filter(|m| {
+                let surface = &field.text[m.start()..m.end()];
+                !surface.chars().all(|c| NUMERALS.contains(c))
+                    || self.rules.period_after.iter().any(|w| field.text[m.end()..].starts_with(w.as_str()))
+            })
             .map(|m| {
                 let surface = &field.text[m.start()..m.end()];
                 let canonical = self.canonical(surface);
