@@ -2,7 +2,7 @@
 //! (`tr(lang, "中文", "English")`); only words shared by several views live here.
 
 use tifa_corpus::search::Facet;
-use tifa_corpus::{NoteKind, RegionLevel, SloganKind, SloganOrigin};
+use tifa_corpus::{MetaKind, NoteKind, RegionLevel, SloganKind, SloganOrigin};
 
 /// The interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -93,6 +93,40 @@ pub fn note_kind(lang: Lang, kind: NoteKind) -> &'static str {
         NoteKind::DecodeReplaced => tr(lang, "个别字节无法解码", "Some bytes could not be decoded"),
         NoteKind::EmptyArticle => tr(lang, "文章无正文", "Article has no text"),
         NoteKind::Other => tr(lang, "其他", "Other"),
+        NoteKind::ShapeDoubt => tr(lang, "请核对篇章划分", "Check how the file was divided"),
+    }
+}
+
+/// The name of a kind of metadata line.
+pub fn meta_kind(lang: Lang, kind: MetaKind) -> &'static str {
+    match kind {
+        MetaKind::Number => tr(lang, "篇号", "number"),
+        MetaKind::Volume => tr(lang, "卷次", "volume"),
+        MetaKind::DocNumber => tr(lang, "文号", "document number"),
+        MetaKind::Issuer => tr(lang, "发文机关", "issuer"),
+        MetaKind::Date => tr(lang, "日期", "date"),
+        MetaKind::Subtitle => tr(lang, "副题", "subtitle"),
+        MetaKind::Source => tr(lang, "出处", "source"),
+        MetaKind::Separator => tr(lang, "分隔线", "separator"),
+        MetaKind::Attachment => tr(lang, "附件", "attachment"),
+        MetaKind::Record => tr(lang, "目录信息", "record field"),
+    }
+}
+
+/// What a doubt about a file's division says, by how the file was read (one article or several).
+pub fn shape_doubt(lang: Lang, articles: u32) -> &'static str {
+    if articles <= 1 {
+        tr(
+            lang,
+            "读作一篇文档，但文中有通常分隔汇编各篇的分隔线、出处行或编号行：请核对其中是否包含多篇文档。",
+            "Read as one document, but lines inside it (separators, source lines, numbers) usually divide a compilation: check whether it holds several documents.",
+        )
+    } else {
+        tr(
+            lang,
+            "读作多篇文档，但各篇标题像同一文件的各部分一样依次编号（一、二、……）：请核对是否为单篇文档。",
+            "Read as several documents, but their titles are numbered in sequence (一、二、…) like the sections of one document: check whether it is a single document.",
+        )
     }
 }
 

@@ -5,9 +5,10 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 use tifa_corpus::NoteKind;
+use tifa_corpus::file_summary::FileSummary;
 
 use crate::components::charts::Histogram;
-use crate::i18n::{Lang, note_kind, tr};
+use crate::i18n::{Lang, meta_kind, note_kind, shape_doubt, tr};
 use crate::route::{Page, Route};
 use crate::state::{ctx, shown_title};
 
@@ -20,15 +21,35 @@ pub fn About() -> impl IntoView {
     let sources = corpus
         .sources
         .iter()
-        .map(|s| {
+        .enumerate()
+        .map(|(index, s)| {
+            let read = FileSummary::of(index as u32, s, &corpus.articles);
             let s = s.clone();
+            let metadata_lines = read.metadata_lines();
+            let kinds = read.metadata.clone();
+            let metadata_title = move || {
+                let l = lang.get();
+                kinds.iter().map(|m| format!("{} {}", meta_kind(l, m.kind), m.count)).collect::<Vec<_>>().join(" · ")
+            };
+            let kinds_title = metadata_title.clone();
+            let found = read.articles;
+            let doubt = read.shape_doubt.then(|| {
+                view! { <div class="doubt" role="note">"⚠ "{move || shape_doubt(lang.get(), found)}</div> }
+            });
             view! {
-                <tr>
-                    <th scope="row">{s.title.clone().unwrap_or_else(|| s.name.clone())}<div class="file">{s.name.clone()}</div></th>
+                <tr class:doubtful=read.shape_doubt>
+                    <th scope="row">{s.title.clone().unwrap_or_else(|| s.name.clone())}<div class="file">{s.name.clone()}</div>{doubt}</th>
                     <td>{s.encoding.clone()}</td>
                     <td class="num">{format!("{:.0} KB", s.bytes as f64 / 1024.0)}</td>
                     <td class="num">{s.declared_count.map(|d| d.to_string()).unwrap_or_else(|| "—".into())}</td>
                     <td class="num" class:mismatch=s.declared_count.is_some_and(|d| d != s.found_count)>{s.found_count}</td>
+                    <td class="num">{read.untitled}</td>
+                    <td class="num">{read.headings}</td>
+                    <td class="num" title=kinds_title>
+                        {metadata_lines}
+                        {(metadata_lines > 0).then(|| view! { <div class="kinds">{metadata_title}</div> })}
+                    </td>
+                    <td class="num">{read.notes}</td>
                     <td class="num">{s.stats.noise_lines}</td>
                     <td class="num">{s.stats.inline_noise}</td>
                     <td class="num">{s.stats.rejoined_lines}</td>
@@ -111,6 +132,10 @@ pub fn About() -> impl IntoView {
                                 <th scope="col" class="num">{move || tr(lang.get(), "大小", "Size")}</th>
                                 <th scope="col" class="num">{move || tr(lang.get(), "声明篇数", "Declared")}</th>
                                 <th scope="col" class="num">{move || tr(lang.get(), "识别篇数", "Found")}</th>
+                                <th scope="col" class="num">{move || tr(lang.get(), "无标题", "Untitled")}</th>
+                                <th scope="col" class="num">{move || tr(lang.get(), "小标题", "Headings")}</th>
+                                <th scope="col" class="num">{move || tr(lang.get(), "元数据行", "Metadata lines")}</th>
+                                <th scope="col" class="num">{move || tr(lang.get(), "提示", "Notes")}</th>
                                 <th scope="col" class="num">{move || tr(lang.get(), "去除噪声行", "Noise lines removed")}</th>
                                 <th scope="col" class="num">{move || tr(lang.get(), "行内噪声", "Inline noise")}</th>
                                 <th scope="col" class="num">{move || tr(lang.get(), "接合断行", "Lines re-joined")}</th>

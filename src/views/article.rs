@@ -11,7 +11,7 @@ use tifa_corpus::{Article, BlockKind, Evidence, RegionRole};
 use crate::browser;
 use crate::components::chips::TagLink;
 use crate::components::marked_text::{Mark, MarkedText};
-use crate::i18n::{Lang, note_kind, region_level, slogan_kind, slogan_origin, tr};
+use crate::i18n::{Lang, meta_kind, note_kind, region_level, slogan_kind, slogan_origin, tr};
 use crate::route::Page;
 use crate::state::{ctx, shown_title};
 
@@ -89,6 +89,16 @@ pub fn ArticleView(id: String) -> impl IntoView {
                                     if b.kind == BlockKind::Heading {
                                         let level = b.level.unwrap_or(2).clamp(1, 4);
                                         view! { <h2 id=id tabindex="-1" class=format!("h h{level}")>{body}</h2> }.into_any()
+                                    } else if let Some(kind) = b.meta.filter(|_| b.kind == BlockKind::Meta) {
+                                        // A metadata line (number, document number, issuer, date, source …): shown as
+                                        // what it is, set apart from the running text, with its kind named.
+                                        view! {
+                                            <p class="meta-line" id=id tabindex="-1">
+                                                <span class="meta-kind">{move || meta_kind(lang.get(), kind)}</span>
+                                                {body}
+                                            </p>
+                                        }
+                                        .into_any()
                                     } else {
                                         view! {
                                             <div class="para" id=id tabindex="-1">

@@ -18,6 +18,7 @@ pub mod decode;
 pub mod enrich;
 pub mod error;
 pub mod export;
+pub mod file_summary;
 pub mod joins;
 pub mod layout;
 pub mod marker;

@@ -395,6 +395,8 @@ pub enum NoteKind {
     EmptyArticle,
     /// Anything else the parser was unsure of.
     Other,
+    /// The file may have been read in the wrong shape: one document read as several, or a compilation as one.
+    ShapeDoubt,
 }
 
 /// A data-quality note: something the parser did or was unsure of.

@@ -241,6 +241,7 @@ pub fn parse_decoded(
         notes: Vec::new(),
     };
     source.notes = source_notes(&source, decoded, &removed, articles.iter().filter(|a| a.title.is_empty()).count());
+    source.notes.extend(crate::file_summary::shape_note(&articles));
     Ok(ParsedSource { source, articles, removed, header_lines })
 }
 
@@ -258,8 +259,17 @@ fn mark_authors(units: &mut [Unit]) {
 /// The text of the first metadata block of a kind; several document-number lines (国务院令 / 第693号) are joined.
 fn meta_text(blocks: &[crate::model::Block], kind: MetaKind) -> Option<String> {
     let first = blocks.iter().position(|b| b.meta == Some(kind))?;
-    let run: Vec<&str> = blocks[first..].iter().take_while(|b| b.meta == Some(kind)).map(|b| b.text.as_str()).collect();
+    let run: Vec<&str> =
+        blocks[first..].iter().take_while(|b| b.meta == Some(kind)).map(|b| field_value(&b.text)).collect();
     Some(run.join(" "))
+}
+
+/// The value of a catalogue-record field (发文字号：国发〔2018〕43号 → 国发〔2018〕43号); other lines as they are.
+fn field_value(line: &str) -> &str {
+    match line.split_once(['：', ':']) {
+        Some((label, value)) if label.chars().count() <= 6 && !value.trim().is_empty() => value.trim(),
+        _ => line,
+    }
 }
 
 fn source_notes(source: &Source, decoded: &Decoded, removed: &[Removed], untitled: usize) -> Vec<Note> {
@@ -385,6 +395,8 @@ mod tests {
             ]
         );
         assert_eq!(parsed.articles[1].doc_number.as_deref(), Some("国办发〔1996〕25号"));
+        assert_eq!(field_value("发文字号：国发〔2018〕43号"), "国发〔2018〕43号");
+        assert_eq!(field_value("国务院令 第693号"), "国务院令 第693号");
         assert_eq!(parsed.articles[0].blocks[0].meta, Some(MetaKind::Source));
         check_conservation(text, &parsed).expect("nothing lost");
     }

@@ -2,7 +2,8 @@
 
 use std::fmt::Write;
 use tifa_corpus::enrich::stats::Facet;
-use tifa_corpus::{Article, BlockKind, Corpus, RegionRole};
+use tifa_corpus::file_summary::FileSummary;
+use tifa_corpus::{Article, BlockKind, Corpus, MetaKind, NoteKind, RegionRole};
 
 /// Render a corpus as a plain-text report: sources, counts, articles, notes.
 pub fn render(corpus: &Corpus) -> String {
@@ -12,7 +13,17 @@ pub fn render(corpus: &Corpus) -> String {
         let _ = writeln!(out, "  title:    {}", source.title.as_deref().unwrap_or("(no header)"));
         let declared =
             source.declared_count.map_or_else(|| "no count declared".to_string(), |n| format!("{n} declared"));
-        let _ = writeln!(out, "  articles: {} found, {declared}", source.found_count);
+        let read = FileSummary::of(index as u32, source, &corpus.articles);
+        let untitled = if read.untitled > 0 { format!(" ({} untitled)", read.untitled) } else { String::new() };
+        let _ = writeln!(out, "  articles: {} found{untitled}, {declared}", source.found_count);
+        let _ = writeln!(
+            out,
+            "  blocks:   {} headings, {} paragraphs, {} metadata lines{}",
+            read.headings,
+            read.paragraphs,
+            read.metadata_lines(),
+            metadata_kinds(&read)
+        );
         let s = &source.stats;
         let _ = writeln!(
             out,
@@ -20,18 +31,28 @@ pub fn render(corpus: &Corpus) -> String {
             s.lines, s.noise_lines, s.inline_noise, s.rejoined_lines
         );
         for note in &source.notes {
-            let _ = writeln!(out, "  note:     {}", note.message);
+            let mark = if note.kind == NoteKind::ShapeDoubt { "  CHECK:    " } else { "  note:     " };
+            let at = note.line.filter(|_| note.kind == NoteKind::ShapeDoubt).map(|l| format!("line {l}: "));
+            let _ = writeln!(out, "{mark}{}{}", at.unwrap_or_default(), note.message);
         }
         let _ = writeln!(out);
         for article in corpus.articles.iter().filter(|a| a.source as usize == index) {
             let headings = article.blocks.iter().filter(|b| b.kind == BlockKind::Heading).count();
-            let paragraphs = article.blocks.len() - headings;
+            let metadata = article.blocks.iter().filter(|b| b.kind == BlockKind::Meta).count();
+            let paragraphs = article.blocks.len() - headings - metadata;
             let title = if article.title.is_empty() { "(untitled)" } else { article.title.as_str() };
             let _ = writeln!(
                 out,
-                "  {:>3}. {title}  [{}; {headings} headings, {paragraphs} paragraphs; lines {}–{}]",
+                "  {:>3}. {title}  [{}; {headings} headings, {paragraphs} paragraphs, {metadata} metadata; lines {}–{}]",
                 article.ordinal, article.id, article.lines[0], article.lines[1]
             );
+            let about: Vec<String> = [("document number", &article.doc_number), ("issuer", &article.issuer)]
+                .into_iter()
+                .filter_map(|(label, value)| value.as_ref().map(|v| format!("{label}: {v}")))
+                .collect();
+            if !about.is_empty() {
+                let _ = writeln!(out, "         {}", about.join(" | "));
+            }
             let tags = tag_line(article);
             if !tags.is_empty() {
                 let _ = writeln!(out, "         {tags}");
@@ -47,6 +68,31 @@ pub fn render(corpus: &Corpus) -> String {
         out.push_str("No file could be read.\n");
     }
     out
+}
+
+/// The kinds of metadata lines with their counts, in parentheses: ` (2 number, 1 source)`.
+fn metadata_kinds(read: &FileSummary) -> String {
+    if read.metadata.is_empty() {
+        return String::new();
+    }
+    let kinds: Vec<String> = read.metadata.iter().map(|m| format!("{} {}", m.count, meta_kind_name(m.kind))).collect();
+    format!(" ({})", kinds.join(", "))
+}
+
+/// The English name of a kind of metadata line.
+fn meta_kind_name(kind: MetaKind) -> &'static str {
+    match kind {
+        MetaKind::Number => "number",
+        MetaKind::Volume => "volume",
+        MetaKind::DocNumber => "document number",
+        MetaKind::Issuer => "issuer",
+        MetaKind::Date => "date",
+        MetaKind::Subtitle => "subtitle",
+        MetaKind::Source => "source",
+        MetaKind::Separator => "separator",
+        MetaKind::Attachment => "attachment",
+        MetaKind::Record => "record field",
+    }
 }
 
 /// One line of tags: home region, agency and level, top themes, formulations.

@@ -30,6 +30,17 @@ fn default_corpus_summary() {
 }
 
 #[test]
+fn a_real_file_is_summarised_with_its_metadata_lines_and_document_numbers() {
+    let out = tifa(&["parse", &fixture("real/d3_03_govcn_gb.txt")]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("articles: 2 found"), "{stdout}");
+    assert!(stdout.contains("metadata lines (") && stdout.contains("separator"), "{stdout}");
+    assert!(stdout.contains("document number: 国办发〔1996〕25号"), "{stdout}");
+    assert!(!stdout.contains("CHECK:"), "{stdout}");
+}
+
+#[test]
 fn json_is_the_documented_schema() {
     let out = tifa(&["parse", "--json", &fixture("blank_one.txt")]);
     assert!(out.status.success(), "{}", text(&out.stderr));

@@ -323,7 +323,8 @@ codec_enum!(NoteKind {
     EncodingGuessed = 8,
     DecodeReplaced = 9,
     EmptyArticle = 10,
-    Other = 11
+    Other = 11,
+    ShapeDoubt = 12
 });
 
 #[cfg(test)]

@@ -1,0 +1,220 @@
+//! What was read in one file, at a glance — articles, untitled ones, headings, paragraphs, metadata lines by kind,
+//! notes — and the doubt that the file was read in the wrong shape (one document read as many, or many as one).
+//! `tifa parse` and the overview page show the same summary.
+
+use crate::marker::marker;
+use crate::model::{Article, BlockKind, MetaKind, Note, NoteKind, Source};
+
+/// Every kind of metadata line, in the order summaries list them.
+pub const META_KINDS: [MetaKind; 10] = [
+    MetaKind::Number,
+    MetaKind::Volume,
+    MetaKind::DocNumber,
+    MetaKind::Issuer,
+    MetaKind::Date,
+    MetaKind::Subtitle,
+    MetaKind::Source,
+    MetaKind::Separator,
+    MetaKind::Attachment,
+    MetaKind::Record,
+];
+
+/// How many metadata lines of one kind a file has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MetaCount {
+    /// The kind of line.
+    pub kind: MetaKind,
+    /// How many there are.
+    pub count: u32,
+}
+
+/// What the parser found in one file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FileSummary {
+    /// Articles found.
+    pub articles: u32,
+    /// Articles without a title in the source.
+    pub untitled: u32,
+    /// Section headings.
+    pub headings: u32,
+    /// Paragraphs of running text.
+    pub paragraphs: u32,
+    /// Metadata lines by kind, only kinds present, in [`META_KINDS`] order.
+    pub metadata: Vec<MetaCount>,
+    /// Data-quality notes on the file and its articles.
+    pub notes: u32,
+    /// Whether one of the notes says the file may have been read in the wrong shape.
+    pub shape_doubt: bool,
+}
+
+impl FileSummary {
+    /// Summarise `source` from its articles (the articles of other sources may be passed too; they are skipped).
+    pub fn of(source_index: u32, source: &Source, articles: &[Article]) -> Self {
+        let mut summary = FileSummary {
+            notes: source.notes.len() as u32,
+            shape_doubt: source.notes.iter().any(|n| n.kind == NoteKind::ShapeDoubt),
+            ..FileSummary::default()
+        };
+        let mut counts = [0u32; META_KINDS.len()];
+        for article in articles.iter().filter(|a| a.source == source_index) {
+            summary.articles += 1;
+            summary.untitled += u32::from(article.title.is_empty());
+            summary.notes += article.notes.len() as u32;
+            for block in &article.blocks {
+                match (block.kind, block.meta) {
+                    (BlockKind::Heading, _) => summary.headings += 1,
+                    (BlockKind::Meta, Some(kind)) => {
+                        if let Some(k) = META_KINDS.iter().position(|&m| m == kind) {
+                            counts[k] += 1;
+                        }
+                    }
+                    _ => summary.paragraphs += 1,
+                }
+            }
+        }
+        summary.metadata = META_KINDS
+            .iter()
+            .zip(counts)
+            .filter(|&(_, count)| count > 0)
+            .map(|(&kind, count)| MetaCount { kind, count })
+            .collect();
+        summary
+    }
+
+    /// All metadata lines together.
+    pub fn metadata_lines(&self) -> u32 {
+        self.metadata.iter().map(|m| m.count).sum()
+    }
+}
+
+/// A note when the articles found look like the wrong reading of the file: a single article with lines inside it
+/// that usually divide a compilation (a separator or a source line between two stretches of text, article numbers,
+/// a document number after running text), or several articles whose titles are numbered in sequence like the
+/// sections of one document (一、…, 二、…).
+pub fn shape_note(articles: &[Article]) -> Option<Note> {
+    match articles {
+        [] => None,
+        [one] => one_read_as_many(one),
+        many => many_read_as_one(many),
+    }
+}
+
+fn one_read_as_many(article: &Article) -> Option<Note> {
+    let blocks = &article.blocks;
+    // Running text: a paragraph that ends a sentence (title pieces and author lines at the top do not count).
+    let text_at = |i: usize| {
+        blocks[i].kind != BlockKind::Meta && blocks[i].text.trim_end().ends_with(['。', '！', '？', '!', '?', '”'])
+    };
+    let text_before = |i: usize| (0..i).any(text_at);
+    let text_after = |i: usize| (i + 1..blocks.len()).any(text_at);
+    let mut dividers = 0u32;
+    let mut numbers = 0u32;
+    let mut first: Option<u32> = None;
+    for (i, block) in blocks.iter().enumerate() {
+        let divides = match block.meta {
+            // Between two stretches of text: the end of one document and the start of another.
+            Some(MetaKind::Separator | MetaKind::Source) => text_before(i) && text_after(i),
+            // A document number or order after running text heads a second document.
+            Some(MetaKind::DocNumber | MetaKind::Volume) => text_before(i) && text_after(i),
+            Some(MetaKind::Number) => {
+                numbers += 1;
+                numbers >= 2
+            }
+            _ => false,
+        };
+        if divides {
+            dividers += 1;
+            first.get_or_insert(block.lines[0]);
+        }
+    }
+    (dividers > 0).then(|| {
+        Note::at(
+            NoteKind::ShapeDoubt,
+            first.unwrap_or(article.lines[0]),
+            format!(
+                "Read as one document, but {dividers} line(s) inside it (separators, source lines, article or document \
+                 numbers) usually divide a compilation: check whether the file holds several documents."
+            ),
+        )
+    })
+}
+
+fn many_read_as_one(articles: &[Article]) -> Option<Note> {
+    let markers: Vec<_> = articles.iter().map(|a| marker(&a.title)).collect();
+    let in_sequence = markers.windows(2).zip(articles.iter().skip(1)).find_map(|(pair, next)| match pair {
+        [Some(a), Some(b)] if a.style == b.style && a.ordinal.is_some() && b.ordinal == a.ordinal.map(|o| o + 1) => {
+            Some(next)
+        }
+        _ => None,
+    })?;
+    Some(Note::at(
+        NoteKind::ShapeDoubt,
+        in_sequence.title_line.unwrap_or(in_sequence.lines[0]),
+        "Read as several documents, but their titles are numbered in sequence (一、…, 二、…) like the sections of one \
+         document: check whether the file is a single document."
+            .to_string(),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Block;
+    use crate::{ParseOptions, parse_bytes};
+
+    fn article(title: &str, blocks: &[(&str, Option<MetaKind>)]) -> Article {
+        let blocks = blocks
+            .iter()
+            .enumerate()
+            .map(|(i, &(text, meta))| Block {
+                kind: if meta.is_some() { BlockKind::Meta } else { BlockKind::Paragraph },
+                text: text.to_string(),
+                level: None,
+                style: None,
+                lines: [i as u32 + 2; 2],
+                placeholders: Vec::new(),
+                meta,
+            })
+            .collect();
+        Article { title: title.to_string(), blocks, title_line: Some(1), lines: [1, 9], ..Article::default() }
+    }
+
+    #[test]
+    fn a_divider_between_two_texts_makes_one_article_doubtful() {
+        let one = article(
+            "关于加强管理的通知",
+            &[("各单位要加强管理。", None), ("——————", Some(MetaKind::Separator)), ("各地要抓好落实。", None)],
+        );
+        let note = shape_note(std::slice::from_ref(&one)).expect("a doubt");
+        assert_eq!((note.kind, note.line), (NoteKind::ShapeDoubt, Some(3)));
+        // A source line at the end and a dateline at the top divide nothing.
+        let fine = article(
+            "讲话",
+            &[
+                ("新华社北京9月3日电", Some(MetaKind::Source)),
+                ("同志们：今天开会。", None),
+                ("（来源：人民日报）", Some(MetaKind::Source)),
+            ],
+        );
+        assert_eq!(shape_note(&[fine]), None);
+    }
+
+    #[test]
+    fn titles_numbered_in_sequence_make_many_articles_doubtful() {
+        let parts = [article("一、过去一年的工作", &[]), article("二、今年的主要任务", &[])];
+        assert_eq!(shape_note(&parts).map(|n| n.kind), Some(NoteKind::ShapeDoubt));
+        let docs = [article("关于甲的通知", &[]), article("关于乙的通知", &[])];
+        assert_eq!(shape_note(&docs), None);
+    }
+
+    #[test]
+    fn the_summary_counts_what_was_read() {
+        let text = "001\n关于甲的通知\n各单位要加强管理。\n\n002\n关于进一步加强乙项工作的意见\n一、总体要求\n各地要抓好落实。\n";
+        let parsed = parse_bytes("t.txt", text.as_bytes(), ParseOptions::default()).expect("parses");
+        let summary = FileSummary::of(0, &parsed.source, &parsed.articles);
+        assert_eq!((summary.articles, summary.untitled, summary.headings, summary.paragraphs), (2, 0, 1, 2));
+        assert_eq!(summary.metadata, [MetaCount { kind: MetaKind::Number, count: 2 }]);
+        assert_eq!(summary.metadata_lines(), 2);
+        assert!(!summary.shape_doubt);
+    }
+}
