@@ -91,3 +91,11 @@ fn a_numeral_formula_needs_its_period_word() {
     let b = tag("报告", &["第十五届全运会有十五个项目。"]);
     assert!(slogans(&b).is_empty(), "{:?}", slogans(&b));
 }
+
+#[test]
+fn a_quoted_task_named_by_its_verb_is_a_measure_not_a_formulation() {
+    let a = tag("意见", &["（一）“推行企业办事一照通办”。各地要落实“放管服”改革，做到“一照通办”。"]);
+    let found = slogans(&a);
+    assert!(!found.contains(&"推行企业办事一照通办"), "{found:?}");
+    assert!(found.contains(&"放管服") && found.contains(&"一照通办"), "{found:?}");
+}

@@ -27,6 +27,8 @@ struct Rules {
     count_nouns: Vec<String>,
     numeral_units: String,
     period_after: Vec<String>,
+    measure_verbs: Vec<String>,
+    min_measure_chars: usize,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -256,6 +258,14 @@ impl SloganTagger {
                 && !self.reference.contains_key(&canonical)
                 && !self.is_enumeration(inner, tokens, s, e);
             if figure {
+                continue;
+            }
+            // A quotation the reference list does not know that names a task by its verb (“推行企业办事一照通办”) is
+            // the name of a measure, not a formulation.
+            let new = !self.reference.contains_key(&canonical) && !is_numbered(&canonical);
+            let measure = n >= self.rules.min_measure_chars
+                && self.rules.measure_verbs.iter().any(|v| inner.starts_with(v.as_str()));
+            if new && measure {
                 continue;
             }
             let kind = if is_numbered(&canonical) {
