@@ -99,3 +99,21 @@ fn a_quoted_task_named_by_its_verb_is_a_measure_not_a_formulation() {
     assert!(!found.contains(&"推行企业办事一照通办"), "{found:?}");
     assert!(found.contains(&"放管服") && found.contains(&"一照通办"), "{found:?}");
 }
+
+#[test]
+fn quoted_problems_and_numeral_idioms_are_not_formulations() {
+    let a = tag(
+        "通知",
+        &["避免“一哄而上、一事一端”，整治“僵尸”、“雷人雷语”等现象，坚决整治“四风”。坚持五湖四海、任人唯贤。"],
+    );
+    let found = slogans(&a);
+    assert_eq!(found, ["四风"], "{found:?}");
+}
+
+#[test]
+fn a_formulation_quoted_in_part_is_found_whole() {
+    let a = tag("报告", &["推进农村承包地“三权”分置改革，推进“一带一路”倡议。"]);
+    let found = slogans(&a);
+    assert!(found.contains(&"三权分置") && found.contains(&"一带一路"), "{found:?}");
+    assert!(!found.contains(&"三权"), "{found:?}");
+}

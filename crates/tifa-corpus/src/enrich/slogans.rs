@@ -29,6 +29,8 @@ struct Rules {
     period_after: Vec<String>,
     measure_verbs: Vec<String>,
     min_measure_chars: usize,
+    problem_before: Vec<String>,
+    problem_after: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -130,7 +132,7 @@ impl SloganTagger {
         let mut out = HashSet::new();
         for (fields, tokens) in articles {
             for (field, toks) in fields.iter().zip(tokens) {
-                for hit in self.quoted(field, toks) {
+                for hit in self.quoted(field, toks).hits {
                     if hit.kind != SloganKind::Quoted {
                         out.insert(hit.canonical);
                     }
@@ -153,21 +155,26 @@ impl SloganTagger {
     ) -> Vec<SloganTag> {
         let mut hits = Vec::new();
         for (k, (field, toks)) in fields.iter().zip(tokens).enumerate() {
-            let quoted = self.quoted(field, toks);
+            let Quotations { hits: quoted, problems } = self.quoted(field, toks);
             // Only accepted formulations hide what lies inside them: a known formulation inside quoted speech counts.
             let inside: Vec<(u32, u32)> = quoted.iter().map(|h| (h.evidence.start, h.evidence.end)).collect();
             let outside = |e: &Evidence| !inside.iter().any(|&(s, t)| s <= e.start && e.end <= t);
+            // A problem named in quotation marks hides the formula-like words inside it (避免“一哄而上、一事一端”).
+            let not_in_problem = |h: &Hit| !problems.iter().any(|&(s, t)| s <= h.evidence.start && h.evidence.end <= t);
             hits.extend(quoted);
             hits.extend(self.reference_hits(field, toks).into_iter().filter(|h| outside(&h.evidence)));
             let in_heading = headings.get(k).copied().unwrap_or(false);
-            hits.extend(self.numbered(field, toks, segmenter).into_iter().filter(|h| outside(&h.evidence)).filter(
-                |h| {
-                    in_heading
-                        || marked.contains(&h.canonical)
-                        || double_numeral(&h.canonical, &self.rules.numeral_units)
-                },
-            ));
-            hits.extend(self.listed(field, toks).into_iter().filter(|h| outside(&h.evidence)));
+            hits.extend(
+                self.numbered(field, toks, segmenter)
+                    .into_iter()
+                    .filter(|h| outside(&h.evidence) && not_in_problem(h))
+                    .filter(|h| {
+                        in_heading
+                            || marked.contains(&h.canonical)
+                            || double_numeral(&h.canonical, &self.rules.numeral_units)
+                    }),
+            );
+            hits.extend(self.listed(field, toks).into_iter().filter(|h| outside(&h.evidence) && not_in_problem(h)));
         }
         // Evidence of local coinage: a local reporting body puts the formula in its title or a heading.
         let in_display = |e: &Evidence| match e.block {
@@ -215,22 +222,43 @@ impl SloganTagger {
     }
 
     /// Quotations that are formulations (not speech, names, awards or single characters).
-    fn quoted(&self, field: &Field<'_>, tokens: &[Token<'_>]) -> Vec<Hit> {
+    fn quoted(&self, field: &Field<'_>, tokens: &[Token<'_>]) -> Quotations {
         let text = field.text;
         let mut hits = Vec::new();
+        let mut problems = Vec::new();
         for (s, e) in quoted_spans(text) {
             let inner = &text[s..e];
+            let after = &text[e + '”'.len_utf8()..];
+            // A known formulation quoted in part (“三权”分置): the whole formulation, the suffix included.
+            if let Some(whole) = self.completed_by_suffix(inner, after) {
+                let end = e + '”'.len_utf8() + whole.suffix_bytes;
+                hits.push(Hit {
+                    canonical: whole.canonical,
+                    surface: text[s - '“'.len_utf8()..end].to_string(),
+                    kind: SloganKind::Numbered,
+                    evidence: field.evidence(s, end),
+                });
+                continue;
+            }
             let n = inner.chars().count();
             let han = inner.chars().filter(|&c| crate::marker::is_han(c)).count();
             let known = self.reference.contains_key(&self.canonical(inner));
+            let before = &text[..s - '“'.len_utf8()];
+            // A quotation that names a problem (避免“一哄而上”, “僵尸”、“睡眠”等现象), however long, is no formulation
+            // and hides the formula-like words inside it.
+            let problem = self.rules.problem_before.iter().any(|w| before_run(before).ends_with(w.as_str()))
+                || self.rules.problem_after.iter().any(|w| after_run(after).starts_with(w.as_str()));
+            if problem && !known {
+                let evidence = field.evidence(s, e);
+                problems.push((evidence.start, evidence.end));
+                continue;
+            }
             // Longer quotations are formulations only when the reference list knows them: the others are names of
             // measures or quoted clauses (“优化律师事务所核名管理”).
             let limit = if known { self.rules.max_quoted_chars } else { self.rules.max_new_quoted_chars };
             if n < 2 || han < 2 || n > limit || inner.contains(['。', '！', '？', '!', '?', '《', '“', '”']) {
                 continue;
             }
-            let before = &text[..s - '“'.len_utf8()];
-            let after = &text[e + '”'.len_utf8()..];
             let said_before = before.trim_end_matches(['：', ':', '，']).len() < before.len()
                 && self
                     .rules
@@ -284,7 +312,27 @@ impl SloganTagger {
                 evidence: field.evidence(s, e),
             });
         }
-        hits
+        Quotations { hits, problems }
+    }
+
+    /// A known formulation completed by the characters right after a quotation of its beginning (“三权”分置).
+    fn completed_by_suffix(&self, inner: &str, after: &str) -> Option<Completion> {
+        // A quotation that is a formulation by itself (“一带一路”倡议) stays what it is.
+        if self.reference.contains_key(&self.canonical(inner)) {
+            return None;
+        }
+        let mut suffix_bytes = 0;
+        for c in after.chars().take(3) {
+            if !crate::marker::is_han(c) {
+                break;
+            }
+            suffix_bytes += c.len_utf8();
+            let canonical = self.canonical(&format!("{inner}{}", &after[..suffix_bytes]));
+            if self.reference.contains_key(&canonical) {
+                return Some(Completion { canonical, suffix_bytes });
+            }
+        }
+        None
     }
 
     /// Reference-list formulations written without quotes (两个维护, 四风, 放管服), on word boundaries.
@@ -345,7 +393,14 @@ impl SloganTagger {
             loop {
                 let idiom =
                     tokens[i..j].iter().any(|x| segmenter.tag_of(x.word).is_some_and(|tag| tag == "i" || tag == "l"));
-                if double_numeral(&span, &self.rules.numeral_units) && span.chars().all(crate::marker::is_han) && !idiom
+                // A word the general dictionary already has (五湖四海, 四面八方) is an idiom, unless the reference list
+                // knows it as a formulation (一国两制).
+                let ordinary = segmenter.general_frequency(&span).is_some()
+                    && !self.reference.contains_key(&self.canonical(&span));
+                if double_numeral(&span, &self.rules.numeral_units)
+                    && span.chars().all(crate::marker::is_han)
+                    && !idiom
+                    && !ordinary
                 {
                     hits.push(Hit {
                         canonical: self.canonical(&span),
@@ -414,6 +469,43 @@ impl SloganTagger {
     pub fn canonical(&self, surface: &str) -> String {
         let n = normalise(surface);
         self.variants.get(&n).cloned().unwrap_or(n)
+    }
+}
+
+/// What the quotations of a field gave: formulations, and the spans (character offsets) of quotations that name a
+/// problem, inside which nothing counts as a formula.
+struct Quotations {
+    hits: Vec<Hit>,
+    problems: Vec<(u32, u32)>,
+}
+
+/// A known formulation completed by the characters right after a quotation of its beginning (“三权”分置).
+struct Completion {
+    canonical: String,
+    suffix_bytes: usize,
+}
+
+/// What precedes a run of quotations joined by 、 (避免“一哄而上、一事一端”、“僵尸”): the text before the first.
+fn before_run(before: &str) -> &str {
+    let mut rest = before;
+    loop {
+        let trimmed = rest.trim_end_matches('、');
+        match trimmed.strip_suffix('”').and_then(|t| t.rfind('“').map(|open| &t[..open])) {
+            Some(earlier) if trimmed.len() < rest.len() => rest = earlier,
+            _ => return rest,
+        }
+    }
+}
+
+/// What follows a run of quotations joined by 、 (“雷人雷语”、“不互动无服务”等现象): the text after the last.
+fn after_run(after: &str) -> &str {
+    let mut rest = after;
+    loop {
+        let Some(next) = rest.strip_prefix('、').and_then(|t| t.strip_prefix('“')) else { return rest };
+        match next.find('”') {
+            Some(close) => rest = &next[close + '”'.len_utf8()..],
+            None => return rest,
+        }
     }
 }
 
