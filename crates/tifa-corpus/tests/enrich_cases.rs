@@ -117,3 +117,21 @@ fn a_formulation_quoted_in_part_is_found_whole() {
     assert!(found.contains(&"三权分置") && found.contains(&"一带一路"), "{found:?}");
     assert!(!found.contains(&"三权"), "{found:?}");
 }
+
+#[test]
+fn a_place_written_as_one_word_with_its_body_is_found_and_gives_the_level() {
+    // jieba holds 北京市人民政府 as one word; 北京市 is a province-level city.
+    let a = tag("", &["各位代表：", "现在，我代表北京市人民政府，向大会报告政府工作，请予审议。"]);
+    assert_eq!(places(&a), ["北京市"]);
+    assert_eq!(a.organizations.first().map(|o| o.name.as_str()), Some("党委/政府（综合）"));
+    assert_eq!(a.level.as_ref().map(|l| l.name.as_str()), Some("省/自治区"));
+}
+
+#[test]
+fn a_congress_report_and_a_leaders_speech_speak_for_the_centre() {
+    let report = tag("", &["同志们：", "现在，我代表第十九届中央委员会向大会作报告。"]);
+    assert_eq!(report.level.as_ref().map(|l| l.name.as_str()), Some("中央/国家"));
+    let speech = tag("习近平在金砖国家领导人第十六次会晤上的讲话", &["尊敬的各位同事："]);
+    assert_eq!(speech.level.as_ref().map(|l| l.name.as_str()), Some("中央/国家"));
+    assert_eq!(speech.organizations.first().map(|o| o.name.as_str()), Some("党委/政府（综合）"));
+}

@@ -20,6 +20,8 @@ fn the_development_set_stays_above_its_floors() {
     assert!(dev.titles.f1() >= 0.95, "titles: {why}");
     assert!(dev.boundaries.f1() >= 0.95, "boundaries: {why}");
     assert!(dev.headings.f1() >= 0.7, "headings: {why}");
+    assert!(dev.agency.accuracy() >= 0.7, "agency: {why}");
+    assert!(dev.level.accuracy() >= 0.7, "level: {why}");
     assert!(dev.regions.precision() >= 0.97, "region precision: {why}");
     assert!(dev.regions.recall() >= 0.9, "region recall: {why}");
     assert!(dev.provinces.precision() >= 0.95, "province precision: {why}");

@@ -2,7 +2,7 @@
 //! 乡镇/街道, 企业), read from the title and the opening of the article with the table in `data/agencies.toml`.
 
 use super::fields::Field;
-use crate::model::{Evidence, RegionLevel, RegionRole, RegionTag, Tag};
+use crate::model::{Evidence, MetaKind, RegionLevel, RegionRole, RegionTag, Tag};
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
 
@@ -19,6 +19,24 @@ const OPENING_CHARS: usize = 80;
 struct Table {
     agency: Vec<Agency>,
     level: Vec<Level>,
+    speaker: Speaker,
+}
+
+/// How a text names its own speaker or reporting body (`[speaker]` in the table).
+#[derive(Debug, Clone, Deserialize)]
+struct Speaker {
+    /// Words that introduce the body a report is given for (我代表 …).
+    on_behalf: Vec<String>,
+    /// Characters that end the body's name after those words.
+    name_ends: String,
+    /// Body names ending in one of these, with no pattern of the table inside, are a Party committee or government.
+    committee_endings: Vec<String>,
+    /// Words inside a body's name that make it national (中央委员会, 国务院).
+    national_words: Vec<String>,
+    /// The agency a speaker's name stands for.
+    leaders_agency: String,
+    /// People whose speeches and reports speak for the central Party and state.
+    national_leaders: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -53,6 +71,7 @@ pub struct AgencyTagger {
     automaton: AhoCorasick,
     /// Pattern index → agency index.
     owner: Vec<usize>,
+    speaker: Speaker,
 }
 
 impl AgencyTagger {
@@ -71,29 +90,79 @@ impl AgencyTagger {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .map_err(|e| format!("agency automaton: {e}"))?;
-        Ok(AgencyTagger { agencies: table.agency, levels: table.level, automaton, owner })
+        if !table.agency.iter().any(|a| a.name == table.speaker.leaders_agency) {
+            return Err(format!(
+                "agencies.toml: speaker.leaders_agency “{}” is no agency",
+                table.speaker.leaders_agency
+            ));
+        }
+        Ok(AgencyTagger { agencies: table.agency, levels: table.level, automaton, owner, speaker: table.speaker })
     }
 
     /// The organisation types of the reporting body and its level. `regions` are the article's region tags (the
     /// home region gives the level when the text does not).
-    pub fn tag(&self, fields: &[Field<'_>], regions: &[RegionTag]) -> (Vec<Tag>, Option<Tag>) {
+    /// `meta` tells, for each field, the kind of metadata line it is (`None` for the title and running text).
+    pub fn tag(
+        &self,
+        fields: &[Field<'_>],
+        meta: &[Option<MetaKind>],
+        regions: &[RegionTag],
+    ) -> (Vec<Tag>, Option<Tag>) {
         let mut found: Vec<Found> = Vec::new();
+        let kind = |k: usize| meta.get(k).copied().flatten();
         let title = fields.iter().find(|f| f.block.is_none());
+        let running: Vec<&Field<'_>> = fields
+            .iter()
+            .enumerate()
+            .filter(|&(k, f)| f.block.is_some() && kind(k).is_none())
+            .map(|(_, f)| f)
+            .collect();
+        let issuers: Vec<&Field<'_>> =
+            fields.iter().enumerate().filter(|&(k, _)| kind(k) == Some(MetaKind::Issuer)).map(|(_, f)| f).collect();
         let opening = fields.iter().find(|f| f.block.is_some());
-        // The title names the body if it names any; otherwise the first clause of the first paragraph.
-        for field in title.into_iter().chain(opening) {
-            let limit = if field.block.is_none() { field.text.len() } else { first_clause(field.text) };
-            for (agency, start, end, chain_start) in self.heads(&field.text[..limit]) {
-                let level = self.level_at(field, chain_start);
-                match found.iter_mut().find(|(a, _, _)| *a == agency) {
-                    Some(entry) if entry.2.is_none() => entry.2 = level,
-                    Some(_) => {}
-                    None => found.push((agency, field.evidence(start, end), level)),
+        // The title names the body if it names any; then the body a report is given for (我代表……向大会报告); then an
+        // issuer line; then the first clause of the first paragraph.
+        if let Some(field) = title {
+            self.collect(field, 0..field.text.len(), regions, &mut found);
+        }
+        if found.is_empty() {
+            for field in running.iter().take(4) {
+                if let Some(span) = self.on_behalf(field.text) {
+                    self.collect(field, span.clone(), regions, &mut found);
+                    if found.is_empty()
+                        && self.speaker.committee_endings.iter().any(|e| field.text[span.clone()].ends_with(e.as_str()))
+                    {
+                        found.push((self.leaders_agency(), field.evidence(span.start, span.end), None));
+                    }
+                    if let Some(entry) = found.first_mut().filter(|e| e.2.is_none()) {
+                        entry.2 = self.level_within(field, span.clone(), regions);
+                    }
+                    break;
                 }
             }
-            if !found.is_empty() {
-                break;
+        }
+        if found.is_empty() {
+            for field in &issuers {
+                self.collect(field, 0..field.text.len(), regions, &mut found);
+                if !found.is_empty() {
+                    break;
+                }
             }
+        }
+        if found.is_empty() {
+            // A speech or report by a leader of the Party and state speaks for the centre (习近平在……上的讲话).
+            let leader = title.into_iter().chain(fields.iter().filter(|f| f.block.is_some()).take(2)).find_map(|f| {
+                self.speaker.national_leaders.iter().find(|n| f.text.starts_with(n.as_str())).map(|n| (f, n.len()))
+            });
+            if let Some((field, len)) = leader {
+                let evidence = field.evidence(0, len);
+                found.push((self.leaders_agency(), evidence.clone(), Some((NATIONAL.to_string(), evidence))));
+            }
+        }
+        if found.is_empty()
+            && let Some(field) = opening
+        {
+            self.collect(field, 0..first_clause(field.text), regions, &mut found);
         }
         let implied = found.iter().find_map(|(a, e, _)| {
             let by_type = self.agencies[*a].level.as_ref();
@@ -107,6 +176,54 @@ impl AgencyTagger {
         let organizations =
             found.into_iter().map(|(a, e, _)| Tag { name: self.agencies[a].name.clone(), evidence: vec![e] }).collect();
         (organizations, level)
+    }
+
+    /// Agency heads in `range` of `field`, each with the level named right before it (refined by the gazetteer when a
+    /// place ends there: 重庆市 is a province-level city, 胶州市 a county-level one).
+    fn collect(&self, field: &Field<'_>, range: std::ops::Range<usize>, regions: &[RegionTag], found: &mut Vec<Found>) {
+        for (agency, start, end, chain_start) in self.heads(&field.text[range.clone()]) {
+            let (start, end, chain_start) = (start + range.start, end + range.start, chain_start + range.start);
+            let level = place_level_before(field, chain_start, regions).or_else(|| self.level_at(field, chain_start));
+            match found.iter_mut().find(|(a, _, _)| *a == agency) {
+                Some(entry) if entry.2.is_none() => entry.2 = level,
+                Some(_) => {}
+                None => found.push((agency, field.evidence(start, end), level)),
+            }
+        }
+    }
+
+    /// The byte range of the body a report is given for: 现在，我代表【中国共产党浙江省第十四届委员会】向大会作报告.
+    fn on_behalf(&self, text: &str) -> Option<std::ops::Range<usize>> {
+        let (at, words) =
+            self.speaker.on_behalf.iter().filter_map(|w| text.find(w.as_str()).map(|i| (i, w))).min_by_key(|p| p.0)?;
+        let start = at + words.len();
+        let rest = &text[start..];
+        let len = rest.find(|c: char| self.speaker.name_ends.contains(c)).unwrap_or(rest.len());
+        (len > 0 && rest[..len].chars().count() <= 40).then(|| start..start + len)
+    }
+
+    /// The level of a body named in `range`: national when its name says so (中央委员会, 国务院), else the level of
+    /// the place named in it (北京市人民政府 → a province-level city).
+    fn level_within(
+        &self,
+        field: &Field<'_>,
+        range: std::ops::Range<usize>,
+        regions: &[RegionTag],
+    ) -> Option<(String, Evidence)> {
+        let name = &field.text[range.clone()];
+        if let Some(w) = self.speaker.national_words.iter().find(|w| name.contains(w.as_str())) {
+            let at = range.start + name.find(w.as_str()).unwrap_or(0);
+            return Some((NATIONAL.to_string(), field.evidence(at, at + w.len())));
+        }
+        let span = field.evidence(range.start, range.end);
+        regions.iter().find_map(|r| {
+            let e = r.evidence.iter().find(|e| e.block == field.block && span.start <= e.start && e.end <= span.end)?;
+            Some((level_name(r.level).to_string(), e.clone()))
+        })
+    }
+
+    fn leaders_agency(&self) -> usize {
+        self.agencies.iter().position(|a| a.name == self.speaker.leaders_agency).unwrap_or(0)
     }
 
     /// Agency names in `text`, keeping only the head of each chain of adjacent names (县委组织部 is an
@@ -174,13 +291,26 @@ impl AgencyTagger {
 /// The level of the home region, in the agency table's terms.
 fn home_level(regions: &[RegionTag]) -> Option<Tag> {
     let home = regions.iter().find(|r| r.role == RegionRole::Home)?;
-    let name = match home.level {
+    Some(Tag { name: level_name(home.level).to_string(), evidence: home.evidence.iter().take(1).cloned().collect() })
+}
+
+/// A gazetteer level in the agency table's terms (a municipality directly under the centre is a province).
+fn level_name(level: RegionLevel) -> &'static str {
+    match level {
         RegionLevel::Province => "省/自治区",
         RegionLevel::Prefecture => "市",
         RegionLevel::County => "县/区",
         RegionLevel::Township => "乡镇/街道",
-    };
-    Some(Tag { name: name.to_string(), evidence: home.evidence.iter().take(1).cloned().collect() })
+    }
+}
+
+/// The level of a place whose name ends right where a chain of agency names starts (重庆市|粮食局).
+fn place_level_before(field: &Field<'_>, chain_start: usize, regions: &[RegionTag]) -> Option<(String, Evidence)> {
+    let at = field.char_at(chain_start);
+    regions.iter().filter(|r| r.code.is_some()).find_map(|r| {
+        let e = r.evidence.iter().find(|e| e.block == field.block && e.end == at)?;
+        Some((level_name(r.level).to_string(), e.clone()))
+    })
 }
 
 /// Byte length of the opening: the first two clauses of the first sentence (a leading 今年以来， or 为…， is common),

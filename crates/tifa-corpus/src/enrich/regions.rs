@@ -13,7 +13,7 @@ use crate::model::{Confidence, Evidence, Inference, RegionLevel, RegionRole, Reg
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Region rules shipped with Tifa (`data/regions/rules.toml`).
 pub const RULES: &str = include_str!("../../../../data/regions/rules.toml");
@@ -180,8 +180,23 @@ impl RegionTagger {
             self.automaton.find_overlapping_iter(text).map(|m| (m.start(), m.end(), m.pattern().as_usize())).collect();
         matches.sort_by_key(|&(s, e, _)| (s, Reverse(e)));
         let mut taken_until = 0;
+        // The dictionary may hold a place and its body as one word (北京市人民政府, 北京市政府): the name ends inside
+        // that word when the rest of it is a body word.
+        let word_from: HashMap<usize, usize> = tokens.iter().map(|t| (t.start, t.end)).collect();
+        let body_follows = |s: usize, e: usize| {
+            word_from.get(&s).is_some_and(|&end| {
+                end > e && {
+                    let rest = &text[e..end];
+                    self.rules.place_after.iter().chain(&self.rules.home_after).any(|w| rest == w.as_str())
+                }
+            })
+        };
         for (s, e, pattern) in matches {
-            if s < taken_until || !starts.contains(&s) || !ends.contains(&e) || field.touches_placeholder(s, e) {
+            if s < taken_until
+                || !starts.contains(&s)
+                || !(ends.contains(&e) || body_follows(s, e))
+                || field.touches_placeholder(s, e)
+            {
                 continue;
             }
             let name = &self.patterns[pattern];
