@@ -135,3 +135,17 @@ fn a_congress_report_and_a_leaders_speech_speak_for_the_centre() {
     assert_eq!(speech.level.as_ref().map(|l| l.name.as_str()), Some("中央/国家"));
     assert_eq!(speech.organizations.first().map(|o| o.name.as_str()), Some("党委/政府（综合）"));
 }
+
+#[test]
+fn counts_directions_and_longer_lists_are_not_formulas() {
+    let a = tag(
+        "报告",
+        &[
+            "制定实施三个“十条”。控制区为护城河以外东、西、北至山脊线的范围。在党史、新中国史、改革开放史、社会主义发展史、中华民族发展史中。",
+        ],
+    );
+    assert!(slogans(&a).is_empty(), "{:?}", slogans(&a));
+    let b = tag("通知", &["开展“四史”学习教育，学习党史、新中国史、改革开放史、社会主义发展史。推进“两区”建设。"]);
+    let found = slogans(&b);
+    assert!(found.contains(&"四史") && found.contains(&"两区"), "{found:?}");
+}

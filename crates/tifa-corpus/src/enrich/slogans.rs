@@ -31,6 +31,8 @@ struct Rules {
     min_measure_chars: usize,
     problem_before: Vec<String>,
     problem_after: Vec<String>,
+    directions: String,
+    measure_words: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -271,9 +273,11 @@ impl SloganTagger {
                     && self.rules.speech_verbs.iter().any(|v| window.contains(v.as_str()))
                     && inner.contains('，')
             };
+            // A numbered formula keeps counting whatever it ends with (一核一带一区).
             let named =
                 self.rules.name_nouns.iter().chain(&self.rules.award_nouns).any(|w| after.starts_with(w.as_str()))
-                    || self.rules.name_endings.iter().any(|w| inner.ends_with(w.as_str()));
+                    || (self.rules.name_endings.iter().any(|w| inner.ends_with(w.as_str()))
+                        && !is_numbered(&self.canonical(inner)));
             let masked = field.touches_placeholder(s, e) && !inner.contains('+');
             if said_before || said_after || named || masked {
                 continue;
@@ -293,7 +297,11 @@ impl SloganTagger {
             let new = !self.reference.contains_key(&canonical) && !is_numbered(&canonical);
             let measure = n >= self.rules.min_measure_chars
                 && self.rules.measure_verbs.iter().any(|v| inner.starts_with(v.as_str()));
-            if new && measure {
+            // A numeral with a measure word only (“十条”) is a count.
+            let count = inner.chars().count() == 2
+                && inner.chars().next().is_some_and(|c| NUMERALS.contains(c))
+                && inner.chars().last().is_some_and(|c| self.rules.measure_words.contains(c));
+            if (new && measure) || (count && !self.reference.contains_key(&canonical)) {
                 continue;
             }
             let kind = if is_numbered(&canonical) {
@@ -342,6 +350,9 @@ impl SloganTagger {
         self.automaton
             .find_iter(field.text)
             .filter(|m| starts.contains(&m.start()) && ends.contains(&m.end()))
+            // A written-out list that goes on (党史、新中国史、改革开放史、社会主义发展史、中华民族发展史) is a longer
+            // list, not the formula of its first items.
+            .filter(|m| !(field.text[m.start()..m.end()].contains('、') && field.text[m.end()..].starts_with('、')))
             // A formula written only in numerals (十五, 九五) is a number unless a period word follows it (十五计划,
             // 九五期间); quoted, it is found as a quotation.
             .filter(|m| {
@@ -438,6 +449,11 @@ impl SloganTagger {
             if items >= 3 && tokens.get(j).is_some_and(&single) {
                 let (start, end) = (tokens[i].start, tokens[j].end);
                 let surface = &field.text[start..end];
+                // Directions listed one by one (东、西、北至山脊线) mark out an area.
+                if surface.chars().all(|c| c == '、' || self.rules.directions.contains(c)) {
+                    i = j + 1;
+                    continue;
+                }
                 hits.push(Hit {
                     canonical: surface.replace('、', ""),
                     surface: surface.to_string(),
