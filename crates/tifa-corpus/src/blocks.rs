@@ -32,15 +32,7 @@ pub fn build(units: &[Unit], joins: &[Join], range: std::ops::Range<usize>, rule
             continue;
         }
         if let Some(meta) = u.meta {
-            body.blocks.push(Block {
-                kind: BlockKind::Meta,
-                text: u.text.clone(),
-                level: None,
-                style: None,
-                lines: [u.line, u.line],
-                placeholders: Vec::new(),
-                meta: Some(meta),
-            });
+            body.blocks.push(Block::meta(meta, u.text.clone(), u.line));
         } else if let Some(style) = heading_style(units, joins, k, start, end, rules) {
             let mut text = u.text.clone();
             let mut last_line = u.line;
@@ -55,25 +47,9 @@ pub fn build(units: &[Unit], joins: &[Join], range: std::ops::Range<usize>, rule
                 styles.push(style);
             }
             let level = styles.iter().position(|&s| s == style).map_or(1, |p| p as u8 + 1).min(4);
-            body.blocks.push(Block {
-                kind: BlockKind::Heading,
-                text,
-                level: Some(level),
-                style: Some(style),
-                lines: [u.line, last_line],
-                placeholders: Vec::new(),
-                meta: None,
-            });
+            body.blocks.push(Block::heading(text, level, style, [u.line, last_line]));
         } else {
-            body.blocks.push(Block {
-                kind: BlockKind::Paragraph,
-                text: u.text.clone(),
-                level: None,
-                style: None,
-                lines: [u.line, u.line],
-                placeholders: Vec::new(),
-                meta: None,
-            });
+            body.blocks.push(Block::paragraph(u.text.clone(), [u.line, u.line]));
         }
         k += 1;
     }

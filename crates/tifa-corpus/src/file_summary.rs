@@ -166,14 +166,9 @@ mod tests {
         let blocks = blocks
             .iter()
             .enumerate()
-            .map(|(i, &(text, meta))| Block {
-                kind: if meta.is_some() { BlockKind::Meta } else { BlockKind::Paragraph },
-                text: text.to_string(),
-                level: None,
-                style: None,
-                lines: [i as u32 + 2; 2],
-                placeholders: Vec::new(),
-                meta,
+            .map(|(i, &(text, meta))| match meta {
+                Some(kind) => Block::meta(kind, text, i as u32 + 2),
+                None => Block::paragraph(text, [i as u32 + 2; 2]),
             })
             .collect();
         Article { title: title.to_string(), blocks, title_line: Some(1), lines: [1, 9], ..Article::default() }

@@ -367,6 +367,31 @@ pub struct Block {
     pub meta: Option<MetaKind>,
 }
 
+impl Block {
+    /// A paragraph of running text over source lines `lines` (placeholders are found later, by enrichment).
+    pub fn paragraph(text: impl Into<String>, lines: [u32; 2]) -> Self {
+        Block {
+            kind: BlockKind::Paragraph,
+            text: text.into(),
+            level: None,
+            style: None,
+            lines,
+            placeholders: Vec::new(),
+            meta: None,
+        }
+    }
+
+    /// A section heading of `style` at nesting `level`.
+    pub fn heading(text: impl Into<String>, level: u8, style: HeadingStyle, lines: [u32; 2]) -> Self {
+        Block { kind: BlockKind::Heading, level: Some(level), style: Some(style), ..Block::paragraph(text, lines) }
+    }
+
+    /// A metadata line of `kind` on source line `line`.
+    pub fn meta(kind: MetaKind, text: impl Into<String>, line: u32) -> Self {
+        Block { kind: BlockKind::Meta, meta: Some(kind), ..Block::paragraph(text, [line, line]) }
+    }
+}
+
 /// What a data-quality note is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

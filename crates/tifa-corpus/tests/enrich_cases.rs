@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 use tifa_corpus::enrich::Enricher;
-use tifa_corpus::{Article, Block, BlockKind, Corpus};
+use tifa_corpus::{Article, Block, Corpus};
 
 fn enricher() -> &'static Enricher {
     static E: OnceLock<Enricher> = OnceLock::new();
@@ -14,15 +14,7 @@ fn enricher() -> &'static Enricher {
 fn tag(title: &str, paragraphs: &[&str]) -> Article {
     let blocks = paragraphs
         .iter()
-        .map(|p| Block {
-            kind: BlockKind::Paragraph,
-            text: p.to_string(),
-            level: None,
-            style: None,
-            lines: [2, 2],
-            placeholders: tifa_corpus::placeholder::placeholder_spans(p),
-            meta: None,
-        })
+        .map(|p| Block { placeholders: tifa_corpus::placeholder::placeholder_spans(p), ..Block::paragraph(*p, [2, 2]) })
         .collect();
     let mut corpus = Corpus::new();
     corpus.articles.push(Article { id: "t-01".into(), title: title.into(), blocks, ..Article::default() });

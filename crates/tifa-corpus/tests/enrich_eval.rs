@@ -6,7 +6,7 @@
 use serde::Deserialize;
 use std::collections::BTreeSet;
 use tifa_corpus::enrich::Enricher;
-use tifa_corpus::{Article, Block, BlockKind, Corpus, RegionRole};
+use tifa_corpus::{Article, Block, Corpus, RegionRole};
 
 #[derive(Deserialize)]
 struct Labelled {
@@ -66,13 +66,8 @@ fn article(case: &Case, ordinal: u32) -> Article {
         .iter()
         .enumerate()
         .map(|(i, p)| Block {
-            kind: BlockKind::Paragraph,
-            text: p.clone(),
-            level: None,
-            style: None,
-            lines: [i as u32 + 2, i as u32 + 2],
             placeholders: tifa_corpus::placeholder::placeholder_spans(p),
-            meta: None,
+            ..Block::paragraph(p.clone(), [i as u32 + 2, i as u32 + 2])
         })
         .collect();
     Article { id: case.id.clone(), ordinal, title: case.title.clone(), blocks, ..Article::default() }

@@ -129,21 +129,13 @@ fn sort_lines(lines: &mut [KwicLine], sort: KwicSort) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Article, Block, BlockKind, Corpus};
+    use crate::model::{Article, Block, Corpus};
     use crate::search::index::IndexData;
 
     fn index(texts: &[&str]) -> Index {
         let mut corpus = Corpus::new();
         for (i, t) in texts.iter().enumerate() {
-            let block = Block {
-                kind: BlockKind::Paragraph,
-                text: t.to_string(),
-                level: None,
-                style: None,
-                lines: [1, 1],
-                placeholders: Vec::new(),
-                meta: None,
-            };
+            let block = Block::paragraph(*t, [1, 1]);
             corpus.articles.push(Article {
                 id: format!("a{i}"),
                 title: format!("题{i}"),
