@@ -141,3 +141,11 @@ fn counts_directions_and_longer_lists_are_not_formulas() {
     let found = slogans(&b);
     assert!(found.contains(&"四史") && found.contains(&"两区"), "{found:?}");
 }
+
+#[test]
+fn parallel_items_of_one_length_are_a_formula_however_long() {
+    let a = tag("通知", &["推出“一窗受理、一网通办、一次办结”的服务模式，坚持“讲政治、重公道、业务精、作风好”。"]);
+    let found = slogans(&a);
+    assert!(found.contains(&"一窗受理、一网通办、一次办结"), "{found:?}");
+    assert!(found.contains(&"讲政治、重公道、业务精、作风好"), "{found:?}");
+}

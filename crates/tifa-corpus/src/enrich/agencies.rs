@@ -37,6 +37,8 @@ struct Speaker {
     leaders_agency: String,
     /// People whose speeches and reports speak for the central Party and state.
     national_leaders: Vec<String>,
+    /// Words before a body in the opening that make it a superior the text follows (根据, 按照, 贯彻落实 …).
+    superior_before: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -163,6 +165,14 @@ impl AgencyTagger {
             && let Some(field) = opening
         {
             self.collect(field, 0..first_clause(field.text), regions, &mut found);
+            // Bodies the opening follows (根据自治区党委和xx市委部署, 贯彻落实省委、省政府要求) are superiors, not the
+            // body that reports.
+            found.retain(|(_, e, level)| {
+                let start = level.as_ref().map_or(e.start, |(_, l)| l.start.min(e.start));
+                let before: String = field.text.chars().take(start as usize).collect();
+                let window: String = before.chars().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
+                !self.speaker.superior_before.iter().any(|w| window.contains(w.as_str()))
+            });
         }
         let implied = found.iter().find_map(|(a, e, _)| {
             let by_type = self.agencies[*a].level.as_ref();
@@ -171,8 +181,11 @@ impl AgencyTagger {
         });
         let level = implied
             .or_else(|| found.iter().find_map(|(_, _, l)| l.clone()).map(|(name, e)| Tag { name, evidence: vec![e] }))
-            .or_else(|| self.pronoun_level(fields))
-            .or_else(|| home_level(regions));
+            // The body's own pronoun (我县), then its own place (结合平陆实际), then a 全 pronoun, which may be the
+            // higher level the body reports to (在全市开展……结合平陆实际).
+            .or_else(|| self.pronoun_level(fields, true))
+            .or_else(|| home_level(regions))
+            .or_else(|| self.pronoun_level(fields, false));
         let organizations =
             found.into_iter().map(|(a, e, _)| Tag { name: self.agencies[a].name.clone(), evidence: vec![e] }).collect();
         (organizations, level)
@@ -267,10 +280,10 @@ impl AgencyTagger {
             .map(|(l, b)| (l.name.clone(), field.evidence(at, at + b.len())))
     }
 
-    /// “我县”, “全市” … in the title or the first two paragraphs: the earliest, and a 我/本 pronoun (the body's own)
-    /// over a 全 one (which may be a higher level the body reports to).
-    fn pronoun_level(&self, fields: &[Field<'_>]) -> Option<Tag> {
-        for own in [true, false] {
+    /// “我县” (`own`: a 我/本 pronoun, the body's own) or “全市” (a 全 one, which may be a higher level the body reports
+    /// to) in the title or the first two paragraphs: the earliest.
+    fn pronoun_level(&self, fields: &[Field<'_>], own: bool) -> Option<Tag> {
+        {
             for field in fields.iter().take(3) {
                 let earliest = self
                     .levels
@@ -285,6 +298,28 @@ impl AgencyTagger {
             }
         }
         None
+    }
+}
+
+/// Settle which places are the reporting body's own once the body is known: a national body has no home place (国务院
+/// 关于在海南……的决定 speaks of Hainan, not from it); a place named as part of the body's name (我代表北京市人民政府,
+/// 中国共产党浙江省第十四届委员会) is its home.
+pub fn settle_home(regions: &mut [RegionTag], organizations: &[Tag], level: Option<&Tag>) {
+    if level.is_some_and(|l| l.name == NATIONAL) {
+        for r in regions.iter_mut().filter(|r| r.role == RegionRole::Home) {
+            r.role = RegionRole::Mentioned;
+        }
+        return;
+    }
+    let Some(body) = organizations.first().and_then(|o| o.evidence.first()) else { return };
+    for r in regions.iter_mut().filter(|r| r.code.is_some()) {
+        let names_body = r
+            .evidence
+            .iter()
+            .any(|e| e.block == body.block && (e.end == body.start || (body.start <= e.start && e.end <= body.end)));
+        if names_body {
+            r.role = RegionRole::Home;
+        }
     }
 }
 

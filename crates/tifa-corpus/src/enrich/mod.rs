@@ -122,6 +122,8 @@ impl Enricher {
                 };
                 let meta: Vec<_> = fs.iter().map(|f| f.block.and_then(|b| article.blocks[b as usize].meta)).collect();
                 let (organizations, level) = self.agencies.tag(fs, &meta, &regions);
+                let mut regions = regions;
+                agencies::settle_home(&mut regions, &organizations, level.as_ref());
                 // A body below the centre (a known level other than 中央/国家) may coin formulas of its own.
                 let local_body = level.as_ref().is_some_and(|l| l.name != agencies::NATIONAL);
                 ArticleTags {

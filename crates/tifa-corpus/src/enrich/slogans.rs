@@ -257,7 +257,9 @@ impl SloganTagger {
             }
             // Longer quotations are formulations only when the reference list knows them: the others are names of
             // measures or quoted clauses (“优化律师事务所核名管理”).
-            let limit = if known { self.rules.max_quoted_chars } else { self.rules.max_new_quoted_chars };
+            // So are parallel items of one length (“一窗受理、一网通办、一次办结”): a formula, however long.
+            let limit =
+                if known || parallel(inner) { self.rules.max_quoted_chars } else { self.rules.max_new_quoted_chars };
             if n < 2 || han < 2 || n > limit || inner.contains(['。', '！', '？', '!', '?', '《', '“', '”']) {
                 continue;
             }
@@ -499,6 +501,12 @@ struct Quotations {
 struct Completion {
     canonical: String,
     suffix_bytes: usize,
+}
+
+/// Three or more items of the same length separated by 、 or ，(讲政治、重公道、业务精、作风好).
+fn parallel(inner: &str) -> bool {
+    let items: Vec<usize> = inner.split(['、', '，']).map(|i| i.chars().count()).collect();
+    items.len() >= 3 && items[0] >= 2 && items.iter().all(|&n| n == items[0])
 }
 
 /// What precedes a run of quotations joined by 、 (避免“一哄而上、一事一端”、“僵尸”): the text before the first.
