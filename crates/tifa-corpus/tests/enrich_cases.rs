@@ -149,3 +149,9 @@ fn parallel_items_of_one_length_are_a_formula_however_long() {
     assert!(found.contains(&"一窗受理、一网通办、一次办结"), "{found:?}");
     assert!(found.contains(&"讲政治、重公道、业务精、作风好"), "{found:?}");
 }
+
+#[test]
+fn quoted_amounts_and_zone_names_are_not_formulas() {
+    let a = tag("报告", &["以“得罪千百人、不负十四亿”的使命担当，确定“地震重点危险区”，构建“一核一带一区”格局。"]);
+    assert_eq!(slogans(&a), ["一核一带一区"]);
+}

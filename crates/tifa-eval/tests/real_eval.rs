@@ -25,8 +25,8 @@ fn the_development_set_stays_above_its_floors() {
     assert!(dev.regions.precision() >= 0.97, "region precision: {why}");
     assert!(dev.regions.recall() >= 0.9, "region recall: {why}");
     assert!(dev.provinces.precision() >= 0.95, "province precision: {why}");
-    assert!(dev.formulations.recall() >= 0.88, "formulation recall: {why}");
-    assert!(dev.formulations.precision() >= 0.93, "formulation precision: {why}");
+    assert!(dev.formulations.recall() >= 0.9, "formulation recall: {why}");
+    assert!(dev.formulations.precision() >= 0.95, "formulation precision: {why}");
     assert!(dev.number_tags == 0, "numbers and dates tagged as formulations: {why}");
     // The held-out part is measured too, never tuned on: it only has to be read.
     let held_out = report.total(Part::HeldOut);

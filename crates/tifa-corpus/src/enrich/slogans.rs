@@ -33,6 +33,7 @@ struct Rules {
     problem_after: Vec<String>,
     directions: String,
     measure_words: String,
+    magnitudes: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -303,7 +304,9 @@ impl SloganTagger {
             let count = inner.chars().count() == 2
                 && inner.chars().next().is_some_and(|c| NUMERALS.contains(c))
                 && inner.chars().last().is_some_and(|c| self.rules.measure_words.contains(c));
-            if (new && measure) || (count && !self.reference.contains_key(&canonical)) {
+            // A quotation with an amount in it (“得罪千百人、不负十四亿”) is quoted speech, not a formula.
+            let amount = !is_numbered(&canonical) && double_numeral_amount(inner, &self.rules.magnitudes);
+            if (new && (measure || amount)) || (count && !self.reference.contains_key(&canonical)) {
                 continue;
             }
             let kind = if is_numbered(&canonical) {
@@ -501,6 +504,12 @@ struct Quotations {
 struct Completion {
     canonical: String,
     suffix_bytes: usize,
+}
+
+/// A numeral followed by a magnitude (十四亿, 三千万): an amount.
+fn double_numeral_amount(inner: &str, magnitudes: &str) -> bool {
+    let chars: Vec<char> = inner.chars().collect();
+    chars.windows(2).any(|w| NUMERALS.contains(w[0]) && w[0] != '十' && magnitudes.contains(w[1]))
 }
 
 /// Three or more items of the same length separated by 、 or ，(讲政治、重公道、业务精、作风好).
