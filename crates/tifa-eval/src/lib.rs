@@ -25,7 +25,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use tifa_corpus::enrich::Enricher;
 use tifa_corpus::enrich::gazetteer::Gazetteer;
-use tifa_corpus::{Article, BlockKind, Corpus, ParseOptions, RegionRole, SloganOrigin, parse_bytes};
+use tifa_corpus::enrich::slogans::{self, SloganTagger};
+use tifa_corpus::{Article, BlockKind, Corpus, ParseOptions, RegionRole, SloganKind, SloganOrigin, parse_bytes};
 
 /// The figures of one file, or of a sum of files.
 #[derive(Debug, Clone, Default)]
@@ -52,7 +53,7 @@ pub struct Figures {
     pub formulations: Counts,
     /// Origin of the formulations found by both.
     pub origin: Agreement,
-    /// Formulations called local that the gold does not call local.
+    /// Formulations called local that neither the gold nor the reference list's local entries call local.
     pub local_without_evidence: u32,
     /// Formulations made of numbers or dates only.
     pub number_tags: u32,
@@ -423,7 +424,9 @@ fn score_tags(
         if let Some(gold_origin) = gold_formulations.get(text) {
             figures.origin.record(name == *gold_origin);
         }
-        if *origin == SloganOrigin::Local && gold_formulations.get(text) != Some(&"local") {
+        // Local without evidence: neither the reader nor the reference list's local entries say so (a local body
+        // coining it in a title or heading is the tagger's other evidence, which the reader judges).
+        if *origin == SloganOrigin::Local && gold_formulations.get(text) != Some(&"local") && !listed_local(text) {
             figures.local_without_evidence += 1;
         }
         // Only where the reader did not list it: 十四五 and 十五 (the plans) are formulations, 三万九千 never.
@@ -472,6 +475,15 @@ fn origin_name(origin: SloganOrigin) -> &'static str {
         SloganOrigin::Local => "local",
         SloganOrigin::Unknown => "unknown",
     }
+}
+
+/// Whether the reference list names `canonical` as a local formulation (its `[[local]]` entries).
+fn listed_local(canonical: &str) -> bool {
+    static TAGGER: std::sync::OnceLock<Option<SloganTagger>> = std::sync::OnceLock::new();
+    TAGGER
+        .get_or_init(|| SloganTagger::new(slogans::RULES, slogans::REFERENCE).ok())
+        .as_ref()
+        .is_some_and(|t| t.origin(canonical, SloganKind::Quoted, false) == SloganOrigin::Local)
 }
 
 /// Made only of numerals, digits and calendar units: a number or a date, never a formulation.

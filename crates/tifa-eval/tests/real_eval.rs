@@ -28,6 +28,7 @@ fn the_development_set_stays_above_its_floors() {
     assert!(dev.formulations.recall() >= 0.9, "formulation recall: {why}");
     assert!(dev.formulations.precision() >= 0.95, "formulation precision: {why}");
     assert!(dev.number_tags == 0, "numbers and dates tagged as formulations: {why}");
+    assert!(dev.local_without_evidence == 0, "formulations called local without evidence: {why}");
     // The held-out part is measured too, never tuned on: it only has to be read.
     let held_out = report.total(Part::HeldOut);
     assert_eq!(held_out.unreadable, 0, "every held-out file is read");
