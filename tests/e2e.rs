@@ -891,3 +891,53 @@ async fn files_dropped_on_the_page_are_opened() {
     assert_clean_console(&app).await;
     app.close().await;
 }
+
+#[tokio::test]
+#[ignore = "browser test: run by cargo xtask test"]
+async fn a_real_file_shows_what_was_read_and_its_metadata_lines() {
+    // Two scraped gov.cn documents with separators, catalogue records, document numbers, issuers and dates.
+    let name = "d3_03_govcn_gb.txt";
+    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("crates/tifa-corpus/tests/fixtures/real").join(name);
+    let bytes = std::fs::read(&file).expect("the real file");
+    let parsed = tifa_corpus::parse_bytes(name, &bytes, tifa_corpus::ParseOptions::default()).expect("it parses");
+    let read = tifa_corpus::file_summary::FileSummary::of(0, &parsed.source, &parsed.articles);
+    assert!(read.metadata_lines() > 0, "the file has metadata lines");
+
+    let app = open("").await;
+    wait_until(&app, "document.querySelector('.hit')", "results").await;
+    let input = app.client.find(Locator::Css("#open-files")).await.expect("the file input");
+    input.send_keys(&file.display().to_string()).await.expect("choose the file");
+    wait_until(&app, "document.querySelectorAll('.file-lines li').length === 1", "the file's line").await;
+    assert_total(&app, parsed.articles.len()).await;
+
+    // The overview: one row for the file, with its untitled articles, headings, metadata lines and notes.
+    app.eval("location.hash = '#/about'; return true;").await;
+    wait_until(&app, "document.querySelector('.about .file')", "the overview").await;
+    let cells = app
+        .eval(&format!(
+            "const row = Array.from(document.querySelectorAll('.about tbody tr'))
+                 .find(r => r.querySelector('.file').textContent === {name:?});
+             return Array.from(row.querySelectorAll('td')).map(td => parseInt(td.textContent, 10));"
+        ))
+        .await;
+    // Columns: encoding, size, declared, found, untitled, headings, metadata lines, notes, …
+    let number = |k: usize| cells.get(k).and_then(Value::as_u64).unwrap_or(u64::MAX);
+    assert_eq!(number(3), read.articles as u64, "found: {cells}");
+    assert_eq!(number(4), read.untitled as u64, "untitled: {cells}");
+    assert_eq!(number(5), read.headings as u64, "headings: {cells}");
+    assert_eq!(number(6), read.metadata_lines() as u64, "metadata lines: {cells}");
+    assert_eq!(number(7), read.notes as u64, "notes: {cells}");
+    app.screenshot("real-file-about").await;
+
+    // The reader shows metadata lines as what they are, apart from the running text.
+    let article = &parsed.articles[0];
+    let meta = article.blocks.iter().filter(|b| b.kind == tifa_corpus::BlockKind::Meta).count();
+    app.eval(&format!("location.hash = '#/article/{}'; return true;", article.id)).await;
+    wait_until(&app, "document.querySelector('.reader-text')", "the article").await;
+    assert_eq!(app.texts(".reader-text .meta-line").await.len(), meta, "one line per metadata block");
+    let kinds = app.texts(".reader-text .meta-kind").await;
+    assert!(kinds.iter().any(|k| k == "文号") && kinds.iter().any(|k| k == "分隔线"), "kinds named: {kinds:?}");
+    app.screenshot("real-file-article").await;
+    assert_clean_console(&app).await;
+    app.close().await;
+}
