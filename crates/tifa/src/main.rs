@@ -180,7 +180,8 @@ fn facets(args: FacetsArgs) -> ExitCode {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let facets = tifa_corpus::enrich::stats::facets(&corpus);
+    // The page's own definition of every facet and its counts, so that the CLI and the page agree.
+    let facets = tifa_corpus::search::facets::FacetValues::new(&corpus).totals();
     let text = if args.json {
         format!("{}\n", serde_json::to_string_pretty(&facets).unwrap_or_default())
     } else {

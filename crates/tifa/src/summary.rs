@@ -1,8 +1,8 @@
 //! The readable summary printed by `tifa parse`.
 
 use std::fmt::Write;
-use tifa_corpus::enrich::stats::Facet;
 use tifa_corpus::file_summary::FileSummary;
+use tifa_corpus::search::facets::FacetCounts;
 use tifa_corpus::{Article, BlockKind, Corpus, MetaKind, NoteKind, RegionRole};
 
 /// Render a corpus as a plain-text report: sources, counts, articles, notes.
@@ -123,14 +123,18 @@ fn tag_line(article: &Article) -> String {
     parts.join(" | ")
 }
 
-/// Every facet with its top values and article counts.
-pub fn facets(facets: &[Facet], top: usize) -> String {
+/// Every facet with its top values and article counts (a region under its parent: 江苏省 › 南京市).
+pub fn facets(facets: &[FacetCounts], top: usize) -> String {
     let mut out = String::new();
     for facet in facets {
-        let _ = writeln!(out, "{} ({} values)", facet.name, facet.values.len());
+        let _ = writeln!(out, "{} ({} values)", facet.facet, facet.values.len());
         let shown = if top == 0 { facet.values.len() } else { top.min(facet.values.len()) };
         for v in &facet.values[..shown] {
-            let _ = writeln!(out, "  {:>4}  {}", v.articles, v.value);
+            let value = match &v.parent {
+                Some(parent) => format!("{parent} › {}", v.value),
+                None => v.value.clone(),
+            };
+            let _ = writeln!(out, "  {:>4}  {value}", v.count);
         }
         if shown < facet.values.len() {
             let _ = writeln!(out, "     …  {} more (use --top 0 to list all)", facet.values.len() - shown);

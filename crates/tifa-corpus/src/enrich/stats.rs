@@ -1,58 +1,9 @@
-//! Corpus-wide views of the tags: facet values with counts, the formulation register with co-occurrence.
+//! Corpus-wide views of the tags: the formulation register with co-occurrence, articles per province. Facet counts
+//! have one definition, shared by the page and the CLI: [`crate::search::facets`].
 
 use crate::model::{Article, Corpus, SloganKind, SloganOrigin};
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeMap;
-
-/// One value of a facet and the number of articles that carry it.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct FacetValue {
-    /// The value (a region, a theme, an agency type …).
-    pub value: String,
-    /// Number of articles with this value.
-    pub articles: u32,
-}
-
-/// A facet: its name and its values, most frequent first.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Facet {
-    /// Facet name: `region`, `province`, `theme`, `slogan`, `agency`, `level`, `document`, `source`.
-    pub name: &'static str,
-    /// Values with counts.
-    pub values: Vec<FacetValue>,
-}
-
-/// Every facet of the corpus with its values and article counts.
-pub fn facets(corpus: &Corpus) -> Vec<Facet> {
-    let count = |name: &'static str, values: &dyn Fn(&crate::model::Article) -> Vec<String>| {
-        let mut counts: BTreeMap<String, u32> = BTreeMap::new();
-        for a in &corpus.articles {
-            let mut vs = values(a);
-            vs.sort();
-            vs.dedup();
-            for v in vs {
-                *counts.entry(v).or_default() += 1;
-            }
-        }
-        let mut values: Vec<FacetValue> =
-            counts.into_iter().map(|(value, articles)| FacetValue { value, articles }).collect();
-        values.sort_by(|a, b| b.articles.cmp(&a.articles).then_with(|| a.value.cmp(&b.value)));
-        Facet { name, values }
-    };
-    vec![
-        count("province", &|a| a.regions.iter().filter_map(|r| r.province.clone()).collect()),
-        count("region", &|a| a.regions.iter().map(|r| r.name.clone()).collect()),
-        count("home region", &|a| {
-            a.regions.iter().filter(|r| r.role == crate::model::RegionRole::Home).map(|r| r.name.clone()).collect()
-        }),
-        count("agency", &|a| a.organizations.iter().map(|o| o.name.clone()).collect()),
-        count("level", &|a| a.level.iter().map(|l| l.name.clone()).collect()),
-        count("theme", &|a| a.themes.iter().map(|t| t.name.clone()).collect()),
-        count("slogan", &|a| a.slogans.iter().map(|s| s.text.clone()).collect()),
-        count("document", &|a| a.documents.iter().map(|d| d.title.clone()).collect()),
-        count("source", &|a| corpus.sources.get(a.source as usize).map(|s| s.name.clone()).into_iter().collect()),
-    ]
-}
 
 /// A formulation across the corpus.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]

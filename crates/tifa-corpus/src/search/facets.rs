@@ -101,6 +101,13 @@ impl FacetValues {
         id
     }
 
+    /// Every facet over the whole corpus, no query and no filter: what the page's facet panel shows first and what
+    /// `tifa facets` prints.
+    pub fn totals(&self) -> Vec<FacetCounts> {
+        let all: Vec<u32> = (0..self.docs.len() as u32).collect();
+        self.counts(&all, &[])
+    }
+
     /// Filters with their values turned into ids once per query (unknown values match nothing).
     pub fn resolve(&self, filters: &[(Facet, Vec<String>)]) -> Vec<(usize, Vec<u32>)> {
         filters
