@@ -62,8 +62,21 @@ struct Level {
     bodies: Vec<String>,
 }
 
-/// An agency found: (agency index, evidence, level named with it).
-type Found = (usize, Evidence, Option<(String, Evidence)>);
+/// An agency named for the reporting body.
+#[derive(Debug, Clone)]
+struct Found {
+    /// Index into the agency table.
+    agency: usize,
+    /// Where it is named.
+    evidence: Evidence,
+    /// The level named with it (市纪委 → 市), if any.
+    level: Option<Tag>,
+}
+
+/// A level tag with one piece of evidence.
+fn level_tag(name: &str, evidence: Evidence) -> Tag {
+    Tag { name: name.to_string(), evidence: vec![evidence] }
+}
 
 /// Finds the reporting body's type and level.
 #[derive(Debug, Clone)]
@@ -134,10 +147,11 @@ impl AgencyTagger {
                     if found.is_empty()
                         && self.speaker.committee_endings.iter().any(|e| field.text[span.clone()].ends_with(e.as_str()))
                     {
-                        found.push((self.leaders_agency(), field.evidence(span.start, span.end), None));
+                        let evidence = field.evidence(span.start, span.end);
+                        found.push(Found { agency: self.leaders_agency(), evidence, level: None });
                     }
-                    if let Some(entry) = found.first_mut().filter(|e| e.2.is_none()) {
-                        entry.2 = self.level_within(field, span.clone(), regions);
+                    if let Some(entry) = found.first_mut().filter(|e| e.level.is_none()) {
+                        entry.level = self.level_within(field, span.clone(), regions);
                     }
                     break;
                 }
@@ -158,7 +172,8 @@ impl AgencyTagger {
             });
             if let Some((field, len)) = leader {
                 let evidence = field.evidence(0, len);
-                found.push((self.leaders_agency(), evidence.clone(), Some((NATIONAL.to_string(), evidence))));
+                let level = Some(level_tag(NATIONAL, evidence.clone()));
+                found.push(Found { agency: self.leaders_agency(), evidence, level });
             }
         }
         if found.is_empty()
@@ -167,27 +182,30 @@ impl AgencyTagger {
             self.collect(field, 0..first_clause(field.text), regions, &mut found);
             // Bodies the opening follows (根据自治区党委和xx市委部署, 贯彻落实省委、省政府要求) are superiors, not the
             // body that reports.
-            found.retain(|(_, e, level)| {
-                let start = level.as_ref().map_or(e.start, |(_, l)| l.start.min(e.start));
+            found.retain(|f| {
+                let level_start = f.level.as_ref().and_then(|l| l.evidence.first()).map(|l| l.start);
+                let start = level_start.map_or(f.evidence.start, |l| l.min(f.evidence.start));
                 let before: String = field.text.chars().take(start as usize).collect();
                 let window: String = before.chars().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
                 !self.speaker.superior_before.iter().any(|w| window.contains(w.as_str()))
             });
         }
-        let implied = found.iter().find_map(|(a, e, _)| {
-            let by_type = self.agencies[*a].level.as_ref();
-            let by_body = self.levels.iter().find(|l| l.bodies.contains(&e.text)).map(|l| &l.name);
-            by_type.or(by_body).map(|l| Tag { name: l.clone(), evidence: vec![e.clone()] })
+        let implied = found.iter().find_map(|f| {
+            let by_type = self.agencies[f.agency].level.as_ref();
+            let by_body = self.levels.iter().find(|l| l.bodies.contains(&f.evidence.text)).map(|l| &l.name);
+            by_type.or(by_body).map(|l| level_tag(l, f.evidence.clone()))
         });
         let level = implied
-            .or_else(|| found.iter().find_map(|(_, _, l)| l.clone()).map(|(name, e)| Tag { name, evidence: vec![e] }))
+            .or_else(|| found.iter().find_map(|f| f.level.clone()))
             // The body's own pronoun (我县), then its own place (结合平陆实际), then a 全 pronoun, which may be the
             // higher level the body reports to (在全市开展……结合平陆实际).
             .or_else(|| self.pronoun_level(fields, true))
             .or_else(|| home_level(regions))
             .or_else(|| self.pronoun_level(fields, false));
-        let organizations =
-            found.into_iter().map(|(a, e, _)| Tag { name: self.agencies[a].name.clone(), evidence: vec![e] }).collect();
+        let organizations = found
+            .into_iter()
+            .map(|f| Tag { name: self.agencies[f.agency].name.clone(), evidence: vec![f.evidence] })
+            .collect();
         (organizations, level)
     }
 
@@ -197,10 +215,10 @@ impl AgencyTagger {
         for (agency, start, end, chain_start) in self.heads(&field.text[range.clone()]) {
             let (start, end, chain_start) = (start + range.start, end + range.start, chain_start + range.start);
             let level = place_level_before(field, chain_start, regions).or_else(|| self.level_at(field, chain_start));
-            match found.iter_mut().find(|(a, _, _)| *a == agency) {
-                Some(entry) if entry.2.is_none() => entry.2 = level,
+            match found.iter_mut().find(|f| f.agency == agency) {
+                Some(entry) if entry.level.is_none() => entry.level = level,
                 Some(_) => {}
-                None => found.push((agency, field.evidence(start, end), level)),
+                None => found.push(Found { agency, evidence: field.evidence(start, end), level }),
             }
         }
     }
@@ -217,21 +235,16 @@ impl AgencyTagger {
 
     /// The level of a body named in `range`: national when its name says so (中央委员会, 国务院), else the level of
     /// the place named in it (北京市人民政府 → a province-level city).
-    fn level_within(
-        &self,
-        field: &Field<'_>,
-        range: std::ops::Range<usize>,
-        regions: &[RegionTag],
-    ) -> Option<(String, Evidence)> {
+    fn level_within(&self, field: &Field<'_>, range: std::ops::Range<usize>, regions: &[RegionTag]) -> Option<Tag> {
         let name = &field.text[range.clone()];
         if let Some(w) = self.speaker.national_words.iter().find(|w| name.contains(w.as_str())) {
             let at = range.start + name.find(w.as_str()).unwrap_or(0);
-            return Some((NATIONAL.to_string(), field.evidence(at, at + w.len())));
+            return Some(level_tag(NATIONAL, field.evidence(at, at + w.len())));
         }
         let span = field.evidence(range.start, range.end);
         regions.iter().find_map(|r| {
             let e = r.evidence.iter().find(|e| e.block == field.block && span.start <= e.start && e.end <= span.end)?;
-            Some((level_name(r.level).to_string(), e.clone()))
+            Some(level_tag(level_name(r.level), e.clone()))
         })
     }
 
@@ -265,19 +278,19 @@ impl AgencyTagger {
 
     /// The level named right before a chain of agency names (市纪委 → 市, xx县政协 → 县/区), or by the chain's own
     /// first character (县委组织部 → 县/区).
-    fn level_at(&self, field: &Field<'_>, at: usize) -> Option<(String, Evidence)> {
+    fn level_at(&self, field: &Field<'_>, at: usize) -> Option<Tag> {
         let before = &field.text[..at];
         let after = &field.text[at..];
         let candidates = self.levels.iter().flat_map(|l| l.before.iter().map(move |b| (l, b)));
         if let Some((l, b)) =
             candidates.clone().filter(|(_, b)| before.ends_with(b.as_str())).max_by_key(|(_, b)| b.len())
         {
-            return Some((l.name.clone(), field.evidence(at - b.len(), at)));
+            return Some(level_tag(&l.name, field.evidence(at - b.len(), at)));
         }
         candidates
             .filter(|(_, b)| after.starts_with(b.as_str()) && after.len() > b.len())
             .max_by_key(|(_, b)| b.len())
-            .map(|(l, b)| (l.name.clone(), field.evidence(at, at + b.len())))
+            .map(|(l, b)| level_tag(&l.name, field.evidence(at, at + b.len())))
     }
 
     /// “我县” (`own`: a 我/本 pronoun, the body's own) or “全市” (a 全 one, which may be a higher level the body reports
@@ -340,11 +353,11 @@ fn level_name(level: RegionLevel) -> &'static str {
 }
 
 /// The level of a place whose name ends right where a chain of agency names starts (重庆市|粮食局).
-fn place_level_before(field: &Field<'_>, chain_start: usize, regions: &[RegionTag]) -> Option<(String, Evidence)> {
+fn place_level_before(field: &Field<'_>, chain_start: usize, regions: &[RegionTag]) -> Option<Tag> {
     let at = field.char_at(chain_start);
     regions.iter().filter(|r| r.code.is_some()).find_map(|r| {
         let e = r.evidence.iter().find(|e| e.block == field.block && e.end == at)?;
-        Some((level_name(r.level).to_string(), e.clone()))
+        Some(level_tag(level_name(r.level), e.clone()))
     })
 }
 
