@@ -99,18 +99,8 @@ pub fn note_kind(lang: Lang, kind: NoteKind) -> &'static str {
 
 /// The name of a kind of metadata line.
 pub fn meta_kind(lang: Lang, kind: MetaKind) -> &'static str {
-    match kind {
-        MetaKind::Number => tr(lang, "篇号", "number"),
-        MetaKind::Volume => tr(lang, "卷次", "volume"),
-        MetaKind::DocNumber => tr(lang, "文号", "document number"),
-        MetaKind::Issuer => tr(lang, "发文机关", "issuer"),
-        MetaKind::Date => tr(lang, "日期", "date"),
-        MetaKind::Subtitle => tr(lang, "副题", "subtitle"),
-        MetaKind::Source => tr(lang, "出处", "source"),
-        MetaKind::Separator => tr(lang, "分隔线", "separator"),
-        MetaKind::Attachment => tr(lang, "附件", "attachment"),
-        MetaKind::Record => tr(lang, "目录信息", "record field"),
-    }
+    let [zh, en] = kind.names();
+    tr(lang, zh, en)
 }
 
 /// What a doubt about a file's division says, by how the file was read (one article or several).

@@ -27,33 +27,41 @@ pub fn About() -> impl IntoView {
             let s = s.clone();
             let metadata_lines = read.metadata_lines();
             let kinds = read.metadata.clone();
-            let metadata_title = move || {
+            let metadata_kinds = move || {
                 let l = lang.get();
                 kinds.iter().map(|m| format!("{} {}", meta_kind(l, m.kind), m.count)).collect::<Vec<_>>().join(" · ")
             };
-            let kinds_title = metadata_title.clone();
             let found = read.articles;
+            // A doubt about how the file was divided gets a row of its own under the file's row, so that it is not
+            // read out as part of the row header with every cell.
             let doubt = read.shape_doubt.then(|| {
-                view! { <div class="doubt" role="note">"⚠ "{move || shape_doubt(lang.get(), found)}</div> }
+                view! {
+                    <tr class="doubt-row">
+                        <td colspan="12">
+                            <div class="doubt" role="note"><span aria-hidden="true">"⚠ "</span>{move || shape_doubt(lang.get(), found)}</div>
+                        </td>
+                    </tr>
+                }
             });
             view! {
-                <tr class:doubtful=read.shape_doubt>
-                    <th scope="row">{s.title.clone().unwrap_or_else(|| s.name.clone())}<div class="file">{s.name.clone()}</div>{doubt}</th>
+                <tr>
+                    <th scope="row">{s.title.clone().unwrap_or_else(|| s.name.clone())}<div class="file">{s.name.clone()}</div></th>
                     <td>{s.encoding.clone()}</td>
                     <td class="num">{format!("{:.0} KB", s.bytes as f64 / 1024.0)}</td>
                     <td class="num">{s.declared_count.map(|d| d.to_string()).unwrap_or_else(|| "—".into())}</td>
                     <td class="num" class:mismatch=s.declared_count.is_some_and(|d| d != s.found_count)>{s.found_count}</td>
                     <td class="num">{read.untitled}</td>
                     <td class="num">{read.headings}</td>
-                    <td class="num" title=kinds_title>
+                    <td class="num">
                         {metadata_lines}
-                        {(metadata_lines > 0).then(|| view! { <div class="kinds">{metadata_title}</div> })}
+                        {(metadata_lines > 0).then(|| view! { <div class="kinds">{metadata_kinds}</div> })}
                     </td>
                     <td class="num">{read.notes}</td>
                     <td class="num">{s.stats.noise_lines}</td>
                     <td class="num">{s.stats.inline_noise}</td>
                     <td class="num">{s.stats.rejoined_lines}</td>
                 </tr>
+                {doubt}
             }
         })
         .collect_view();

@@ -95,6 +95,7 @@ pub fn ArticleView(id: String) -> impl IntoView {
                                         view! {
                                             <p class="meta-line" id=id tabindex="-1">
                                                 <span class="meta-kind">{move || meta_kind(lang.get(), kind)}</span>
+                                                <span class="sr-only">{move || tr(lang.get(), "：", ": ")}</span>
                                                 {body}
                                             </p>
                                         }

@@ -5,20 +5,6 @@
 use crate::marker::marker;
 use crate::model::{Article, BlockKind, MetaKind, Note, NoteKind, Source};
 
-/// Every kind of metadata line, in the order summaries list them.
-pub const META_KINDS: [MetaKind; 10] = [
-    MetaKind::Number,
-    MetaKind::Volume,
-    MetaKind::DocNumber,
-    MetaKind::Issuer,
-    MetaKind::Date,
-    MetaKind::Subtitle,
-    MetaKind::Source,
-    MetaKind::Separator,
-    MetaKind::Attachment,
-    MetaKind::Record,
-];
-
 /// How many metadata lines of one kind a file has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MetaCount {
@@ -39,7 +25,7 @@ pub struct FileSummary {
     pub headings: u32,
     /// Paragraphs of running text.
     pub paragraphs: u32,
-    /// Metadata lines by kind, only kinds present, in [`META_KINDS`] order.
+    /// Metadata lines by kind, only kinds present, in [`MetaKind::ALL`] order.
     pub metadata: Vec<MetaCount>,
     /// Data-quality notes on the file and its articles.
     pub notes: u32,
@@ -55,7 +41,7 @@ impl FileSummary {
             shape_doubt: source.notes.iter().any(|n| n.kind == NoteKind::ShapeDoubt),
             ..FileSummary::default()
         };
-        let mut counts = [0u32; META_KINDS.len()];
+        let mut counts = [0u32; MetaKind::ALL.len()];
         for article in articles.iter().filter(|a| a.source == source_index) {
             summary.articles += 1;
             summary.untitled += u32::from(article.title.is_empty());
@@ -64,7 +50,7 @@ impl FileSummary {
                 match (block.kind, block.meta) {
                     (BlockKind::Heading, _) => summary.headings += 1,
                     (BlockKind::Meta, Some(kind)) => {
-                        if let Some(k) = META_KINDS.iter().position(|&m| m == kind) {
+                        if let Some(k) = MetaKind::ALL.iter().position(|&m| m == kind) {
                             counts[k] += 1;
                         }
                     }
@@ -72,7 +58,7 @@ impl FileSummary {
                 }
             }
         }
-        summary.metadata = META_KINDS
+        summary.metadata = MetaKind::ALL
             .iter()
             .zip(counts)
             .filter(|&(_, count)| count > 0)
@@ -102,11 +88,14 @@ pub fn shape_note(articles: &[Article]) -> Option<Note> {
 fn one_read_as_many(article: &Article) -> Option<Note> {
     let blocks = &article.blocks;
     // Running text: a paragraph that ends a sentence (title pieces and author lines at the top do not count).
-    let text_at = |i: usize| {
-        blocks[i].kind != BlockKind::Meta && blocks[i].text.trim_end().ends_with(['。', '！', '？', '!', '?', '”'])
-    };
-    let text_before = |i: usize| (0..i).any(text_at);
-    let text_after = |i: usize| (i + 1..blocks.len()).any(text_at);
+    let running: Vec<bool> = blocks
+        .iter()
+        .map(|b| b.kind != BlockKind::Meta && b.text.trim_end().ends_with(['。', '！', '？', '!', '?', '”']))
+        .collect();
+    let first_text = running.iter().position(|&r| r);
+    let last_text = running.iter().rposition(|&r| r);
+    let text_before = |i: usize| first_text.is_some_and(|f| f < i);
+    let text_after = |i: usize| last_text.is_some_and(|l| l > i);
     let mut dividers = 0u32;
     let mut numbers = 0u32;
     let mut first: Option<u32> = None;

@@ -307,6 +307,39 @@ pub enum MetaKind {
     Record,
 }
 
+impl MetaKind {
+    /// Every kind, in the order summaries list them.
+    pub const ALL: [MetaKind; 10] = [
+        MetaKind::Number,
+        MetaKind::Volume,
+        MetaKind::DocNumber,
+        MetaKind::Issuer,
+        MetaKind::Date,
+        MetaKind::Subtitle,
+        MetaKind::Source,
+        MetaKind::Separator,
+        MetaKind::Attachment,
+        MetaKind::Record,
+    ];
+
+    /// The kind's name in Chinese and in English, as the page and the CLI show it.
+    pub fn names(self) -> [&'static str; 2] {
+        // Exhaustive on purpose: a new kind fails to compile until it has names here; add it to `ALL` beside them.
+        match self {
+            MetaKind::Number => ["篇号", "number"],
+            MetaKind::Volume => ["卷次", "volume"],
+            MetaKind::DocNumber => ["文号", "document number"],
+            MetaKind::Issuer => ["发文机关", "issuer"],
+            MetaKind::Date => ["日期", "date"],
+            MetaKind::Subtitle => ["副题", "subtitle"],
+            MetaKind::Source => ["出处", "source"],
+            MetaKind::Separator => ["分隔线", "separator"],
+            MetaKind::Attachment => ["附件", "attachment"],
+            MetaKind::Record => ["目录信息", "record field"],
+        }
+    }
+}
+
 /// The marker style of a heading, which also gives its usual nesting level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -155,3 +155,17 @@ fn quoted_amounts_and_zone_names_are_not_formulas() {
     let a = tag("报告", &["以“得罪千百人、不负十四亿”的使命担当，确定“地震重点危险区”，构建“一核一带一区”格局。"]);
     assert_eq!(slogans(&a), ["一核一带一区"]);
 }
+
+#[test]
+fn a_quoted_leader_or_a_longer_name_does_not_make_a_local_text_national() {
+    let county = tag(
+        "平陆县关于开展作风整顿的实施方案",
+        &["习近平总书记强调，作风建设永远在路上。", "结合平陆实际，制定本方案。"],
+    );
+    assert_ne!(county.level.as_ref().map(|l| l.name.as_str()), Some("中央/国家"));
+    let name = tag("李鹏飞同志在全县作风建设大会上的讲话", &["同志们："]);
+    assert_ne!(name.level.as_ref().map(|l| l.name.as_str()), Some("中央/国家"));
+    // 现在 is no superior: the government that meets is the body.
+    let meeting = tag("", &["现在，县政府召开常务会议，研究部署作风建设。"]);
+    assert_eq!(meeting.organizations.first().map(|o| o.name.as_str()), Some("党委/政府（综合）"));
+}

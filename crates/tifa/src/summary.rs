@@ -3,7 +3,7 @@
 use std::fmt::Write;
 use tifa_corpus::file_summary::FileSummary;
 use tifa_corpus::search::facets::FacetCounts;
-use tifa_corpus::{Article, BlockKind, Corpus, MetaKind, NoteKind, RegionRole};
+use tifa_corpus::{Article, BlockKind, Corpus, NoteKind, RegionRole};
 
 /// Render a corpus as a plain-text report: sources, counts, articles, notes.
 pub fn render(corpus: &Corpus) -> String {
@@ -75,24 +75,8 @@ fn metadata_kinds(read: &FileSummary) -> String {
     if read.metadata.is_empty() {
         return String::new();
     }
-    let kinds: Vec<String> = read.metadata.iter().map(|m| format!("{} {}", m.count, meta_kind_name(m.kind))).collect();
+    let kinds: Vec<String> = read.metadata.iter().map(|m| format!("{} {}", m.count, m.kind.names()[1])).collect();
     format!(" ({})", kinds.join(", "))
-}
-
-/// The English name of a kind of metadata line.
-fn meta_kind_name(kind: MetaKind) -> &'static str {
-    match kind {
-        MetaKind::Number => "number",
-        MetaKind::Volume => "volume",
-        MetaKind::DocNumber => "document number",
-        MetaKind::Issuer => "issuer",
-        MetaKind::Date => "date",
-        MetaKind::Subtitle => "subtitle",
-        MetaKind::Source => "source",
-        MetaKind::Separator => "separator",
-        MetaKind::Attachment => "attachment",
-        MetaKind::Record => "record field",
-    }
 }
 
 /// One line of tags: home region, agency and level, top themes, formulations.

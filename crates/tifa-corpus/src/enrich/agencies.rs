@@ -39,6 +39,16 @@ struct Speaker {
     national_leaders: Vec<String>,
     /// Words before a body in the opening that make it a superior the text follows (根据, 按照, 贯彻落实 …).
     superior_before: Vec<String>,
+    /// How many characters before the body are searched for those words.
+    superior_window: usize,
+    /// How many paragraphs are searched for the body a report is given for.
+    on_behalf_paragraphs: usize,
+    /// The longest body name after those words.
+    max_name_chars: usize,
+    /// The longest line, other than the title, that names a speaker.
+    speaker_line_chars: usize,
+    /// What may follow a leader's name at the start of a title or speaker line (在, 代表, a space, a bracket).
+    leader_follow: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -141,7 +151,7 @@ impl AgencyTagger {
             self.collect(field, 0..field.text.len(), regions, &mut found);
         }
         if found.is_empty() {
-            for field in running.iter().take(4) {
+            for field in running.iter().take(self.speaker.on_behalf_paragraphs) {
                 if let Some(span) = self.on_behalf(field.text) {
                     self.collect(field, span.clone(), regions, &mut found);
                     if found.is_empty()
@@ -166,10 +176,25 @@ impl AgencyTagger {
             }
         }
         if found.is_empty() {
-            // A speech or report by a leader of the Party and state speaks for the centre (习近平在……上的讲话).
-            let leader = title.into_iter().chain(fields.iter().filter(|f| f.block.is_some()).take(2)).find_map(|f| {
-                self.speaker.national_leaders.iter().find(|n| f.text.starts_with(n.as_str())).map(|n| (f, n.len()))
-            });
+            // A speech or report by a leader of the Party and state speaks for the centre: the title or a short
+            // speaker line begins with the leader's name as a word of its own (习近平在……上的讲话, 习近平 （2025年9月3日）),
+            // not a paragraph quoting the leader (习近平总书记强调……) nor a longer name (李鹏飞).
+            let short = |f: &&Field<'_>| f.block.is_none() || f.text.chars().count() <= self.speaker.speaker_line_chars;
+            let leader =
+                title.into_iter().chain(fields.iter().filter(|f| f.block.is_some()).take(2)).filter(short).find_map(
+                    |f| {
+                        self.speaker
+                            .national_leaders
+                            .iter()
+                            .find(|n| {
+                                f.text.strip_prefix(n.as_str()).is_some_and(|rest| {
+                                    rest.is_empty()
+                                        || self.speaker.leader_follow.iter().any(|w| rest.starts_with(w.as_str()))
+                                })
+                            })
+                            .map(|n| (f, n.len()))
+                    },
+                );
             if let Some((field, len)) = leader {
                 let evidence = field.evidence(0, len);
                 let level = Some(level_tag(NATIONAL, evidence.clone()));
@@ -186,7 +211,14 @@ impl AgencyTagger {
                 let level_start = f.level.as_ref().and_then(|l| l.evidence.first()).map(|l| l.start);
                 let start = level_start.map_or(f.evidence.start, |l| l.min(f.evidence.start));
                 let before: String = field.text.chars().take(start as usize).collect();
-                let window: String = before.chars().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
+                let window: String = before
+                    .chars()
+                    .rev()
+                    .take(self.speaker.superior_window)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
                 !self.speaker.superior_before.iter().any(|w| window.contains(w.as_str()))
             });
         }
@@ -230,7 +262,7 @@ impl AgencyTagger {
         let start = at + words.len();
         let rest = &text[start..];
         let len = rest.find(|c: char| self.speaker.name_ends.contains(c)).unwrap_or(rest.len());
-        (len > 0 && rest[..len].chars().count() <= 40).then(|| start..start + len)
+        (len > 0 && rest[..len].chars().count() <= self.speaker.max_name_chars).then(|| start..start + len)
     }
 
     /// The level of a body named in `range`: national when its name says so (中央委员会, 国务院), else the level of
@@ -296,18 +328,16 @@ impl AgencyTagger {
     /// “我县” (`own`: a 我/本 pronoun, the body's own) or “全市” (a 全 one, which may be a higher level the body reports
     /// to) in the title or the first two paragraphs: the earliest.
     fn pronoun_level(&self, fields: &[Field<'_>], own: bool) -> Option<Tag> {
-        {
-            for field in fields.iter().take(3) {
-                let earliest = self
-                    .levels
-                    .iter()
-                    .flat_map(|l| l.pronouns.iter().map(move |p| (l, p)))
-                    .filter(|(_, p)| p.starts_with(['我', '本']) == own)
-                    .filter_map(|(l, p)| field.text.find(p.as_str()).map(|i| (i, l, p)))
-                    .min_by_key(|(i, _, _)| *i);
-                if let Some((i, level, p)) = earliest {
-                    return Some(Tag { name: level.name.clone(), evidence: vec![field.evidence(i, i + p.len())] });
-                }
+        for field in fields.iter().take(3) {
+            let earliest = self
+                .levels
+                .iter()
+                .flat_map(|l| l.pronouns.iter().map(move |p| (l, p)))
+                .filter(|(_, p)| p.starts_with(['我', '本']) == own)
+                .filter_map(|(l, p)| field.text.find(p.as_str()).map(|i| (i, l, p)))
+                .min_by_key(|(i, _, _)| *i);
+            if let Some((i, level, p)) = earliest {
+                return Some(level_tag(&level.name, field.evidence(i, i + p.len())));
             }
         }
         None
@@ -325,13 +355,19 @@ pub fn settle_home(regions: &mut [RegionTag], organizations: &[Tag], level: Opti
         return;
     }
     let Some(body) = organizations.first().and_then(|o| o.evidence.first()) else { return };
-    for r in regions.iter_mut().filter(|r| r.code.is_some()) {
-        let names_body = r
-            .evidence
-            .iter()
-            .any(|e| e.block == body.block && (e.end == body.start || (body.start <= e.start && e.end <= body.end)));
-        if names_body {
+    let names_body = |r: &RegionTag| {
+        r.code.is_some()
+            && r.evidence
+                .iter()
+                .any(|e| e.block == body.block && (e.end == body.start || (body.start <= e.start && e.end <= body.end)))
+    };
+    let Some(province) = regions.iter().find(|r| names_body(r)).map(|r| r.province.clone()) else { return };
+    // The body's own place is home; a home elsewhere (another province) was a guess the body's name overrules.
+    for r in regions.iter_mut() {
+        if names_body(r) {
             r.role = RegionRole::Home;
+        } else if r.role == RegionRole::Home && r.province != province {
+            r.role = RegionRole::Mentioned;
         }
     }
 }

@@ -163,7 +163,8 @@ impl SloganTagger {
             let inside: Vec<(u32, u32)> = quoted.iter().map(|h| (h.evidence.start, h.evidence.end)).collect();
             let outside = |e: &Evidence| !inside.iter().any(|&(s, t)| s <= e.start && e.end <= t);
             // A problem named in quotation marks hides the formula-like words inside it (避免“一哄而上、一事一端”).
-            let not_in_problem = |h: &Hit| !problems.iter().any(|&(s, t)| s <= h.evidence.start && h.evidence.end <= t);
+            let not_in_problem =
+                |h: &Hit| !problems.iter().any(|p| p.start <= h.evidence.start && h.evidence.end <= p.end);
             hits.extend(quoted);
             hits.extend(self.reference_hits(field, toks).into_iter().filter(|h| outside(&h.evidence)));
             let in_heading = headings.get(k).copied().unwrap_or(false);
@@ -235,10 +236,11 @@ impl SloganTagger {
             // A known formulation quoted in part (“三权”分置): the whole formulation, the suffix included.
             if let Some(whole) = self.completed_by_suffix(inner, after) {
                 let end = e + '”'.len_utf8() + whole.suffix_bytes;
+                let kind = if is_numbered(&whole.canonical) { SloganKind::Numbered } else { SloganKind::Quoted };
                 hits.push(Hit {
                     canonical: whole.canonical,
                     surface: text[s - '“'.len_utf8()..end].to_string(),
-                    kind: SloganKind::Numbered,
+                    kind,
                     evidence: field.evidence(s, end),
                 });
                 continue;
@@ -253,7 +255,7 @@ impl SloganTagger {
                 || self.rules.problem_after.iter().any(|w| after_run(after).starts_with(w.as_str()));
             if problem && !known {
                 let evidence = field.evidence(s, e);
-                problems.push((evidence.start, evidence.end));
+                problems.push(evidence.start..evidence.end);
                 continue;
             }
             // Longer quotations are formulations only when the reference list knows them: the others are names of
@@ -497,7 +499,7 @@ impl SloganTagger {
 /// problem, inside which nothing counts as a formula.
 struct Quotations {
     hits: Vec<Hit>,
-    problems: Vec<(u32, u32)>,
+    problems: Vec<std::ops::Range<u32>>,
 }
 
 /// A known formulation completed by the characters right after a quotation of its beginning (“三权”分置).
