@@ -23,7 +23,7 @@ fn build(factor: usize, enricher: &Enricher) -> (Index, Duration, usize) {
     let mut corpus = Corpus::new();
     corpus.sources.push(parsed.source);
     corpus.articles = parsed.articles;
-    let index = enricher.enrich_and_index(corpus);
+    let index = tifa_corpus::search::Index::enriched(enricher, corpus);
     let took = started.elapsed();
     let size = asset::encode(&index).len();
     (index, took, size)

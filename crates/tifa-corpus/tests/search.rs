@@ -10,7 +10,10 @@ use tifa_corpus::search::{Index, KwicSort, Query, SearchOptions, Sort};
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
-        Enricher::with_embedded_dict().expect("enricher").enrich_and_index(tifa_corpus::default_corpus())
+        tifa_corpus::search::Index::enriched(
+            &Enricher::with_embedded_dict().expect("enricher"),
+            tifa_corpus::default_corpus(),
+        )
     })
 }
 

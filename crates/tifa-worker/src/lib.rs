@@ -46,7 +46,7 @@ pub fn build(files: Vec<(String, Vec<u8>)>, report: &mut dyn FnMut(Event)) -> Re
     report(Event::Progress { stage: "tag", done: 0, total: 1 });
     let enricher =
         tifa_corpus::enrich::Enricher::with_embedded_dict().map_err(|e| (format!("无法载入词典：{e}"), e))?;
-    let index = enricher.enrich_and_index(corpus);
+    let index = tifa_corpus::search::Index::enriched(&enricher, corpus);
     report(Event::Progress { stage: "encode", done: 0, total: 1 });
     Ok(tifa_corpus::search::asset::encode(&index))
 }

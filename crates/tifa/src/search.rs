@@ -127,7 +127,7 @@ pub(crate) fn build(input: &Input) -> Result<(Index, bool), ExitCode> {
         eprintln!("tifa: cannot tag the corpus: {e}");
         ExitCode::from(1)
     })?;
-    Ok((enricher.enrich_and_index(corpus), all_loaded))
+    Ok((tifa_corpus::search::Index::enriched(&enricher, corpus), all_loaded))
 }
 
 /// Parse the query, then load and index the input: what every command here starts with.

@@ -15,7 +15,7 @@ pub mod slogans;
 pub mod stats;
 pub mod themes;
 
-use crate::model::{BlockKind, Corpus};
+use crate::model::{Article, BlockKind, Corpus};
 use fields::{Field, fields};
 use segment::{Segmenter, Token};
 use std::collections::HashSet;
@@ -65,19 +65,12 @@ impl Enricher {
     /// Tag every article of the corpus in place. Corpus-wide evidence (a formula quoted in one article counts
     /// unquoted in another; keyword document frequencies) is gathered first.
     pub fn enrich(&self, corpus: &mut Corpus) {
-        self.enrich_counting(corpus, None);
+        self.enrich_into(corpus, &mut ());
     }
 
-    /// Tag the corpus and build its search index from the same segmentation (segmenting once, not twice).
-    pub fn enrich_and_index(&self, mut corpus: Corpus) -> crate::search::Index {
-        let mut terms = crate::search::index::TermCollector::default();
-        self.enrich_counting(&mut corpus, Some(&mut terms));
-        let data = terms.finish();
-        crate::search::Index::from_parts(corpus, data)
-    }
-
-    /// Tag in place; return the segmented term counts the search index needs.
-    fn enrich_counting(&self, corpus: &mut Corpus, terms: Option<&mut crate::search::index::TermCollector>) {
+    /// Tag every article in place and hand each article's segmentation to `sink` (a search index counts its terms
+    /// from it instead of segmenting again).
+    pub fn enrich_into(&self, corpus: &mut Corpus, sink: &mut impl TokenSink) {
         let prepared: Vec<(Vec<Field<'_>>, Vec<Vec<Token<'_>>>)> = corpus
             .articles
             .iter()
@@ -137,16 +130,9 @@ impl Enricher {
                 }
             })
             .collect();
-        // Only indexing wants the term counts; plain tagging skips them.
-        if let Some(terms) = terms {
+        if sink.wants_tokens() {
             for ((fs, tokens), article) in prepared.into_iter().zip(&corpus.articles) {
-                terms.add_article(fs.iter().zip(tokens).map(|(f, t)| {
-                    let kind = match f.block {
-                        None => crate::search::document::FieldKind::Title,
-                        Some(b) => crate::search::index::field_kind(article.blocks[b as usize].kind),
-                    };
-                    (kind, t)
-                }));
+                sink.article(article, fs.iter().map(|f| f.block).zip(tokens).collect());
             }
         } else {
             drop(prepared);
@@ -161,6 +147,25 @@ impl Enricher {
             article.documents = t.documents;
         }
     }
+}
+
+/// Receives each article's segmentation as enrichment makes it: the title (`None`) and every block by index, with
+/// their tokens.
+pub trait TokenSink {
+    /// Whether the tokens are wanted at all (plain tagging drops them at once).
+    fn wants_tokens(&self) -> bool {
+        true
+    }
+    /// One article's fields and their tokens, in field order.
+    fn article<'t>(&mut self, article: &Article, fields: Vec<(Option<u32>, Vec<Token<'t>>)>);
+}
+
+/// No sink: enrichment only.
+impl TokenSink for () {
+    fn wants_tokens(&self) -> bool {
+        false
+    }
+    fn article<'t>(&mut self, _: &Article, _: Vec<(Option<u32>, Vec<Token<'t>>)>) {}
 }
 
 struct ArticleTags {

@@ -49,6 +49,17 @@ pub struct TermCollector {
     counts: Vec<TermCounts>,
 }
 
+/// The term counts of an index, gathered from enrichment's own segmentation.
+impl crate::enrich::TokenSink for TermCollector {
+    fn article<'t>(&mut self, article: &crate::model::Article, fields: Vec<(Option<u32>, Vec<Token<'t>>)>) {
+        self.add_article(fields.into_iter().map(|(block, tokens)| {
+            let kind =
+                block.and_then(|b| article.blocks.get(b as usize)).map_or(FieldKind::Title, |b| field_kind(b.kind));
+            (kind, tokens)
+        }));
+    }
+}
+
 impl TermCollector {
     /// Count the word tokens of one article's fields (placeholders and punctuation are not terms).
     pub fn add_article<'t>(&mut self, fields: impl Iterator<Item = (FieldKind, Vec<Token<'t>>)>) {
@@ -119,7 +130,7 @@ pub struct Index {
 
 impl Index {
     /// Index a corpus, segmenting each field with the enrichment's segmenter. (An enricher that has just tagged the
-    /// corpus already holds the tokens: [`crate::enrich::Enricher::enrich_and_index`] avoids segmenting twice.)
+    /// corpus already holds the tokens: [`Index::enriched`] avoids segmenting twice.)
     pub fn build(corpus: Corpus, segmenter: &Segmenter) -> Index {
         let mut terms = TermCollector::default();
         for article in &corpus.articles {
@@ -129,6 +140,13 @@ impl Index {
                 article.blocks.iter().map(|b| (field_kind(b.kind), segmenter.tokens(&b.text, &b.placeholders)));
             terms.add_article(title.chain(blocks));
         }
+        Index::from_parts(corpus, terms.finish())
+    }
+
+    /// Tag the corpus with `enricher` and index it from the same segmentation (segmenting once, not twice).
+    pub fn enriched(enricher: &crate::enrich::Enricher, mut corpus: Corpus) -> Index {
+        let mut terms = TermCollector::default();
+        enricher.enrich_into(&mut corpus, &mut terms);
         Index::from_parts(corpus, terms.finish())
     }
 
