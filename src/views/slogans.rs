@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use tifa_corpus::enrich::stats::{SloganStat, slogan_register_of};
 use tifa_corpus::search::Facet;
-use tifa_corpus::search::fold::fold;
+use tifa_corpus::text::fold::fold;
 
 use crate::components::chips::TagLink;
 use crate::components::kwic_table::KwicTable;

@@ -2,7 +2,7 @@
 //! its concordance, and the keyness of the selection against the rest of the corpus.
 
 use leptos::prelude::*;
-use tifa_corpus::search::fold::fold;
+use tifa_corpus::text::fold::fold;
 
 use crate::components::charts::{Bar, BarChart, Dispersion};
 use crate::components::kwic_table::KwicTable;

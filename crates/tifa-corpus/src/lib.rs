@@ -32,6 +32,7 @@ pub mod rules;
 pub mod search;
 pub mod structure;
 pub mod synth;
+pub mod text;
 pub mod units;
 
 pub use error::LoadError;

@@ -3,9 +3,9 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use tifa_corpus::search::fold::fold;
 use tifa_corpus::search::index::IndexData;
 use tifa_corpus::search::{Index, Query};
+use tifa_corpus::text::fold::fold;
 use tifa_corpus::{Corpus, ParseOptions, default_corpus, parse_bytes, synth};
 
 /// Every article's title and blocks, folded, as separate strings (a match may not cross them).

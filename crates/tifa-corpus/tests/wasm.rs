@@ -48,7 +48,8 @@ fn default_corpus_round_trips_through_json() {
 
 #[wasm_bindgen_test]
 fn enrichment_runs_in_the_browser() {
-    use tifa_corpus::enrich::{Enricher, segment::Segmenter};
+    use tifa_corpus::enrich::Enricher;
+    use tifa_corpus::text::segment::Segmenter;
     // The general dictionary is embedded here too; decompressing and loading it is part of what is tested.
     let enricher = Enricher::with_segmenter(Segmenter::with_embedded_dict().expect("dictionary loads"))
         .expect("taggers build from the embedded data files");

@@ -213,7 +213,7 @@ pub fn kwic(args: KwicArgs) -> ExitCode {
         KwicSortArg::Right => KwicSort::Right,
     };
     let docs = (!query.filters.is_empty()).then(|| index.matching(&query));
-    let needle = tifa_corpus::search::fold::fold(args.term.trim());
+    let needle = tifa_corpus::text::fold::fold(args.term.trim());
     let width = usize::from(args.width);
     let lines = index.kwic(&needle, docs.as_deref(), width, sort);
     let text = if args.json {
@@ -267,7 +267,7 @@ pub fn stats(args: StatsArgs) -> ExitCode {
             return ExitCode::from(2);
         }
         Some(term) => {
-            let s = index.term_stats(&tifa_corpus::search::fold::fold(term.trim()), &selection);
+            let s = index.term_stats(&tifa_corpus::text::fold::fold(term.trim()), &selection);
             if args.json {
                 json(&s)
             } else {

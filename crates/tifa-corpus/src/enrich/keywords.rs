@@ -2,12 +2,9 @@
 //! IDF weights from a general corpus; document frequencies from the compilation itself single out what is
 //! characteristic of one article against its neighbours, which is what a reader of a compilation wants.)
 
-use super::segment::Token;
 use crate::model::Keyword;
+use crate::text::segment::Token;
 use std::collections::{HashMap, HashSet};
-
-/// Function words and the genre's boilerplate, never keywords (`data/stopwords.txt`).
-pub const STOPWORDS: &str = include_str!("../../../../data/stopwords.txt");
 
 /// How many keywords an article gets.
 const PER_ARTICLE: usize = 8;
@@ -18,11 +15,6 @@ pub fn is_content_word(token: &Token<'_>, stopwords: &HashSet<String>) -> bool {
         && token.word.chars().count() >= 2
         && token.word.chars().all(|c| crate::marker::is_han(c) || c.is_alphabetic())
         && !stopwords.contains(token.word)
-}
-
-/// Parse the stopword list (one word per line, `#` comments).
-pub fn stopwords(text: &str) -> HashSet<String> {
-    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(String::from).collect()
 }
 
 /// Keywords of every article: `articles[i]` holds the content words of article `i`.

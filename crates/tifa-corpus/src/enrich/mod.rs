@@ -1,7 +1,7 @@
 //! Enrichment: turning parsed articles into the facets users filter by — regions, organisation type and level,
 //! themes and keywords, formulations (提法), cited documents — each tag with the evidence that produced it.
 //!
-//! Every stage reads the same segmentation ([`segment::Segmenter::tokens`]) and is driven by data files in `data/`
+//! Every stage reads the same segmentation ([`crate::text::segment::Segmenter::tokens`]) and is driven by data files in `data/`
 //! that a user can edit.
 
 pub mod agencies;
@@ -10,14 +10,13 @@ pub mod fields;
 pub mod gazetteer;
 pub mod keywords;
 pub mod regions;
-pub mod segment;
 pub mod slogans;
 pub mod stats;
 pub mod themes;
 
 use crate::model::{Article, BlockKind, Corpus};
+use crate::text::segment::{Segmenter, Token};
 use fields::{Field, fields};
-use segment::{Segmenter, Token};
 use std::collections::HashSet;
 
 /// Every tagger, built once from the data files and reused for any number of corpora.
@@ -53,7 +52,7 @@ impl Enricher {
             agencies: agencies::AgencyTagger::new(agencies::TABLE)?,
             themes: themes::ThemeTagger::new(themes::TAXONOMY)?,
             slogans,
-            stopwords: keywords::stopwords(keywords::STOPWORDS),
+            stopwords: crate::text::stopwords::stopwords(crate::text::stopwords::STOPWORDS),
         })
     }
 

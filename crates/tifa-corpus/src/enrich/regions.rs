@@ -8,8 +8,8 @@
 
 use super::fields::Field;
 use super::gazetteer::{Form, Gazetteer};
-use super::segment::{Segmenter, Token};
 use crate::model::{Confidence, Evidence, Inference, RegionLevel, RegionRole, RegionTag};
+use crate::text::segment::{Segmenter, Token};
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
 use std::cmp::Reverse;

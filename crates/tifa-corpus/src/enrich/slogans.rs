@@ -3,8 +3,8 @@
 //! central or local from the reference list.
 
 use super::fields::Field;
-use super::segment::{Segmenter, Token};
 use crate::model::{Evidence, SloganKind, SloganOrigin, SloganTag};
+use crate::text::segment::{Segmenter, Token};
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};

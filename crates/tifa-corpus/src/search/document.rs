@@ -1,7 +1,7 @@
 //! The searchable text of an article: folded title and blocks joined by line breaks, with a map back to fields.
 
-use super::fold::fold;
 use crate::model::{Article, BlockKind};
+use crate::text::fold::fold;
 use serde::{Deserialize, Serialize};
 
 /// What part of an article a stretch of searchable text comes from.

@@ -2,7 +2,7 @@
 //! places) cut a text into runs that each carry the marks covering them. Offsets are in characters, so the viewer
 //! can build spans from them without ever treating corpus text as markup.
 
-use super::fold::fold;
+use crate::text::fold::fold;
 use memchr::memmem;
 
 /// Character spans `[start, end)` where any of the (folded) `strings` occur in `text`, sorted, possibly overlapping.

@@ -4,8 +4,8 @@
 
 use super::document::{Document, FieldKind};
 use super::facets::FacetValues;
-use crate::enrich::segment::{Segmenter, Token};
 use crate::model::Corpus;
+use crate::text::segment::{Segmenter, Token};
 use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
@@ -67,7 +67,7 @@ impl TermCollector {
         let mut total = 0u32;
         for (kind, tokens) in fields {
             for t in tokens.iter().filter(|t| !t.placeholder && t.word.chars().any(char::is_alphanumeric)) {
-                let word = super::fold::fold(t.word);
+                let word = crate::text::fold::fold(t.word);
                 let id = match self.term_ids.get(&word) {
                     Some(&id) => id,
                     None => {

@@ -62,7 +62,7 @@ mod tests {
         let body: String = texts.iter().map(|t| format!("{t}\n\n")).collect();
         b.add(name, body.as_bytes()).expect("parses");
         let corpus = b.finish();
-        let seg = crate::enrich::segment::Segmenter::domain_only();
+        let seg = crate::text::segment::Segmenter::domain_only();
         Index::build(corpus, &seg)
     }
 

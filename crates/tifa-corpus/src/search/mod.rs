@@ -7,7 +7,6 @@ pub mod codec;
 pub mod document;
 pub mod engine;
 pub mod facets;
-pub mod fold;
 pub mod highlight;
 pub mod index;
 pub mod kwic;

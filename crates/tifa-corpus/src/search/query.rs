@@ -1,7 +1,7 @@
 //! The query language: plain text (exact substring), several terms (all must match), "quoted phrases" (spaces kept),
 //! `-exclusion`, and facet filters (`key=value`, OR within a key, AND across keys).
 
-use super::fold::fold;
+use crate::text::fold::fold;
 use std::fmt;
 
 /// A parsed query.

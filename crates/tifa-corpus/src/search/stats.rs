@@ -2,7 +2,7 @@
 //! selection against the rest (log-likelihood G² with the log ratio as effect size).
 
 use super::index::Index;
-use crate::enrich::keywords::{STOPWORDS, stopwords};
+use crate::text::stopwords::{STOPWORDS, stopwords};
 use memchr::memmem;
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
