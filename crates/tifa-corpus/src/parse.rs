@@ -74,6 +74,14 @@ impl ParsedSource {
     }
 }
 
+/// The units of one article: its title unit (none for an untitled stretch), then its body `start..end`.
+#[derive(Debug, Clone, Copy)]
+struct UnitRange {
+    title: Option<usize>,
+    start: usize,
+    end: usize,
+}
+
 /// Decode and parse a file's bytes.
 pub fn parse_bytes(name: &str, bytes: &[u8], options: ParseOptions<'_>) -> Result<ParsedSource, LoadError> {
     let decoded = decode(bytes)?;
@@ -135,24 +143,23 @@ pub fn parse_decoded(
     let structure = analyse(&units, &joins, regime, layout);
     let fingerprint = fingerprint(&decoded.text);
 
-    // Article ranges: (title unit or none, first body unit, end).
-    let mut ranges: Vec<(Option<usize>, usize, usize)> = Vec::new();
+    let mut ranges: Vec<UnitRange> = Vec::new();
     if let Some(start) = structure.untitled_start {
         // Up to the first title's own number or order lines, which belong to its document.
         let end = structure.titles.first().map_or(units.len(), |&t| leading_meta(&units, t).max(start));
-        ranges.push((None, start, end));
+        ranges.push(UnitRange { title: None, start, end });
     }
     for (k, &t) in structure.titles.iter().enumerate() {
         let end = structure.titles.get(k + 1).map_or(units.len(), |&next| leading_meta(&units, next));
         let span = structure.title_lines.get(k).copied().unwrap_or(0);
-        ranges.push((Some(t), (t + 1 + span).min(end.max(t + 1)), end));
+        ranges.push(UnitRange { title: Some(t), start: (t + 1 + span).min(end.max(t + 1)), end });
     }
 
     let title_units: Vec<&Unit> = structure.titles.iter().map(|&t| &units[t]).collect();
     let mut truncation = quality::truncated_titles(&title_units, regime.para_gap, layout).into_iter();
     let mut articles = Vec::with_capacity(ranges.len());
     let mut rejoined_total = 0u32;
-    for (ordinal, &(title, start, end)) in ranges.iter().enumerate() {
+    for (ordinal, &UnitRange { title, start, end }) in ranges.iter().enumerate() {
         let ordinal = ordinal as u32 + 1;
         let body = blocks::build(&units, &joins, start..end, layout);
         rejoined_total += body.rejoined.len() as u32;
