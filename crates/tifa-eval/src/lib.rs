@@ -500,17 +500,11 @@ fn starts_at(a: &Article, gold_line: u32) -> bool {
     (from..=to.max(a.lines[0])).contains(&gold_line)
 }
 
-/// Text without white space or quotation marks, with full-width letters, digits and signs made half-width (＋ → +),
-/// for comparing formulations.
+/// Text without white space or quotation marks, folded as search folds it (full-width → half-width, ＋ → +; Latin
+/// lower case), for comparing formulations.
 fn fold(text: &str) -> String {
-    squash(text)
-        .chars()
-        .filter(|c| !matches!(c, '“' | '”' | '‘' | '’' | '"'))
-        .map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            _ => c,
-        })
-        .collect()
+    let unquoted: String = squash(text).chars().filter(|c| !matches!(c, '“' | '”' | '‘' | '’' | '"')).collect();
+    tifa_corpus::text::fold::fold(&unquoted)
 }
 
 /// Text without white space, for comparing titles and headings.
