@@ -222,11 +222,11 @@ fn on_key(e: web_sys::KeyboardEvent) {
             e.prevent_default();
             browser::focus("#search");
         }
-        "j" if !typing && move_focus(1) => e.prevent_default(),
-        "k" if !typing && move_focus(-1) => e.prevent_default(),
+        "j" if !typing && crate::browser::move_focus(1) => e.prevent_default(),
+        "k" if !typing && crate::browser::move_focus(-1) => e.prevent_default(),
         // The arrows keep scrolling the page unless a result has the focus.
-        "ArrowDown" if !typing && on_result() && move_focus(1) => e.prevent_default(),
-        "ArrowUp" if !typing && on_result() && move_focus(-1) => e.prevent_default(),
+        "ArrowDown" if !typing && on_result() && crate::browser::move_focus(1) => e.prevent_default(),
+        "ArrowUp" if !typing && on_result() && crate::browser::move_focus(-1) => e.prevent_default(),
         "Escape" if !typing => {
             let c = ctx();
             let r = c.route.get_untracked();
@@ -242,28 +242,4 @@ fn on_key(e: web_sys::KeyboardEvent) {
 /// Whether a result link has the focus.
 fn on_result() -> bool {
     document().active_element().is_some_and(|el| el.has_attribute("data-nav"))
-}
-
-/// Move the focus to the next (or previous) result link; false when the page has none.
-pub fn move_focus(step: i32) -> bool {
-    let Ok(items) = document().query_selector_all("[data-nav]") else { return false };
-    let n = items.length() as i32;
-    if n == 0 {
-        return false;
-    }
-    let active = document().active_element();
-    let at = (0..n).find(|&i| {
-        let item = items.item(i as u32);
-        item.is_some() && active.as_ref().map(|a| a.is_same_node(item.as_ref())).unwrap_or(false)
-    });
-    let next = match at {
-        Some(i) => (i + step).clamp(0, n - 1),
-        None if step > 0 => 0,
-        None => n - 1,
-    };
-    items
-        .item(next as u32)
-        .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok())
-        .map(|el| el.focus().is_ok())
-        .unwrap_or(false)
 }

@@ -118,3 +118,27 @@ pub async fn next_frame() {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+/// Move the focus to the next (or previous) result link; false when the page has none.
+pub fn move_focus(step: i32) -> bool {
+    let Ok(items) = leptos::prelude::document().query_selector_all("[data-nav]") else { return false };
+    let n = items.length() as i32;
+    if n == 0 {
+        return false;
+    }
+    let active = leptos::prelude::document().active_element();
+    let at = (0..n).find(|&i| {
+        let item = items.item(i as u32);
+        item.is_some() && active.as_ref().map(|a| a.is_same_node(item.as_ref())).unwrap_or(false)
+    });
+    let next = match at {
+        Some(i) => (i + step).clamp(0, n - 1),
+        None if step > 0 => 0,
+        None => n - 1,
+    };
+    items
+        .item(next as u32)
+        .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok())
+        .map(|el| el.focus().is_ok())
+        .unwrap_or(false)
+}

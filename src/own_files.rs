@@ -14,6 +14,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::file_report::{FileLine, Reason};
 use crate::i18n::{Lang, tr};
 use crate::loader::Load;
 
@@ -23,36 +24,6 @@ const MAX_FILE: f64 = 300.0 * 1024.0 * 1024.0;
 const MAX_TOTAL: f64 = 600.0 * 1024.0 * 1024.0;
 /// The worker's start-up module, next to the page.
 const WORKER: &str = "worker/boot.js";
-
-/// One file's outcome.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FileLine {
-    /// File name (as the browser gives it, with its folder path when a folder was opened).
-    pub name: String,
-    /// Articles found, or why the file was not used.
-    pub result: Result<u32, Reason>,
-}
-
-/// Why a file was not used, in both interface languages.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Reason {
-    /// 中文.
-    pub zh: String,
-    /// English.
-    pub en: String,
-}
-
-impl Reason {
-    /// A reason in both languages.
-    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Reason {
-        Reason { zh: zh.into(), en: en.into() }
-    }
-
-    /// The reason in the interface language.
-    pub fn in_lang(&self, lang: Lang) -> &str {
-        if lang == Lang::Zh { &self.zh } else { &self.en }
-    }
-}
 
 /// Where opening files stands.
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbRequest, IdbTransactionMode};
 
-use crate::own_files::{FileLine, Reason};
+use crate::file_report::{FileLine, Reason};
 
 const DB: &str = "tifa";
 const STORE: &str = "corpora";

@@ -76,7 +76,7 @@ pub fn SearchBox() -> impl IntoView {
         }
         "ArrowDown" => {
             commit(text.get_untracked());
-            if crate::app::move_focus(1) {
+            if crate::browser::move_focus(1) {
                 e.prevent_default();
             }
         }
