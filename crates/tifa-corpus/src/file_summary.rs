@@ -101,10 +101,11 @@ fn one_read_as_many(article: &Article) -> Option<Note> {
     let mut first: Option<u32> = None;
     for (i, block) in blocks.iter().enumerate() {
         let divides = match block.meta {
-            // Between two stretches of text: the end of one document and the start of another.
-            Some(MetaKind::Separator | MetaKind::Source) => text_before(i) && text_after(i),
-            // A document number or order after running text heads a second document.
-            Some(MetaKind::DocNumber | MetaKind::Volume) => text_before(i) && text_after(i),
+            // Between two stretches of text: a separator or source line ends one document, a document number or
+            // volume header starts another.
+            Some(MetaKind::Separator | MetaKind::Source | MetaKind::DocNumber | MetaKind::Volume) => {
+                text_before(i) && text_after(i)
+            }
             Some(MetaKind::Number) => {
                 numbers += 1;
                 numbers >= 2

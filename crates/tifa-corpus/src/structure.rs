@@ -71,7 +71,10 @@ pub fn analyse(units: &[Unit], joins: &[Join], regime: Regime, rules: &LayoutRul
     // lone unmarked heading between paragraphs is more likely a title than a section heading.
     let blank_evidence = units[start..].iter().skip(1).any(|u| u.gap_before > regime.para_gap);
     let sequence = Sequence::of(units, joins, rules);
-    let scorer = Scorer { units, joins, regime, rules, start, series, blank_evidence, sequence };
+    let spans = (0..units.len())
+        .map(|i| if units[i].title_shaped(rules) { continuation(units, i, regime.para_gap, rules) } else { 0 })
+        .collect();
+    let scorer = Scorer { units, joins, regime, rules, start, series, blank_evidence, sequence, spans };
     let mut titles: Vec<usize> =
         (start..units.len()).filter(|&i| scorer.candidate(i) && scorer.score(i) >= rules.title_threshold).collect();
     let (extra, irregular) = scorer.numbering_evidence(&titles);
@@ -113,7 +116,7 @@ pub fn analyse(units: &[Unit], joins: &[Join], regime: Regime, rules: &LayoutRul
             }
         }
         kept.push(t);
-        lines.push(continuation(units, t, regime.para_gap, rules));
+        lines.push(scorer.spans[t]);
     }
     structure.titles = kept;
     structure.title_lines = lines;
@@ -142,16 +145,19 @@ fn continuation(units: &[Unit], t: usize, para_gap: u32, rules: &LayoutRules) ->
                 && u.gap_before <= para_gap + 1
         })
     };
+    // Balanced together: trivially when every line is; else check the lines joined (built only then).
+    let balanced_through = |n: usize| {
+        let lines = &units[t..=t + n];
+        lines.iter().all(|u| u.balanced) || punct::balanced(&lines.iter().map(|u| u.text.as_str()).collect::<String>())
+    };
     let mut chars = title.chars;
-    let mut text = title.text.clone();
     for n in 1..=2 {
         let Some(next) = part(t + n) else { break };
         chars += next.chars;
-        text.push_str(&next.text);
         if chars > rules.title_max_chars + 30 {
             break;
         }
-        if genre(&next.text) && punct::balanced(&text) {
+        if genre(&next.text) && balanced_through(n) {
             return n;
         }
     }
@@ -262,6 +268,8 @@ struct Scorer<'a> {
     series: Option<HeadingStyle>,
     blank_evidence: bool,
     sequence: Sequence,
+    /// For every title-shaped unit, how many following units continue it as one title (0 for the others).
+    spans: Vec<usize>,
 }
 
 /// A numbered heading: its style and ordinal.
@@ -344,7 +352,7 @@ impl Scorer<'_> {
             }
         }
         // What follows is judged after the whole title when it is printed on several lines.
-        let last = i + continuation(self.units, i, para_gap, self.rules);
+        let last = i + self.spans[i];
         if self.units[last].gap_after.saturating_sub(para_gap) >= 1 {
             score += 1.0;
         }
