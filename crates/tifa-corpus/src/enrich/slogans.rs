@@ -233,8 +233,11 @@ impl SloganTagger {
         for (s, e) in quoted_spans(text) {
             let inner = &text[s..e];
             let after = &text[e + '”'.len_utf8()..];
+            let canonical = self.canonical(inner);
+            let known = self.reference.contains_key(&canonical);
+            let numbered = is_numbered(&canonical);
             // A known formulation quoted in part (“三权”分置): the whole formulation, the suffix included.
-            if let Some(whole) = self.completed_by_suffix(inner, after) {
+            if let Some(whole) = (!known).then(|| self.completed_by_suffix(inner, after)).flatten() {
                 let end = e + '”'.len_utf8() + whole.suffix_bytes;
                 let kind = if is_numbered(&whole.canonical) { SloganKind::Numbered } else { SloganKind::Quoted };
                 hits.push(Hit {
@@ -247,7 +250,6 @@ impl SloganTagger {
             }
             let n = inner.chars().count();
             let han = inner.chars().filter(|&c| crate::marker::is_han(c)).count();
-            let known = self.reference.contains_key(&self.canonical(inner));
             let before = &text[..s - '“'.len_utf8()];
             // A quotation that names a problem (避免“一哄而上”, “僵尸”、“睡眠”等现象), however long, is no formulation
             // and hides the formula-like words inside it.
@@ -281,37 +283,32 @@ impl SloganTagger {
             // A numbered formula keeps counting whatever it ends with (一核一带一区).
             let named =
                 self.rules.name_nouns.iter().chain(&self.rules.award_nouns).any(|w| after.starts_with(w.as_str()))
-                    || (self.rules.name_endings.iter().any(|w| inner.ends_with(w.as_str()))
-                        && !is_numbered(&self.canonical(inner)));
+                    || (self.rules.name_endings.iter().any(|w| inner.ends_with(w.as_str())) && !numbered);
             let masked = field.touches_placeholder(s, e) && !inner.contains('+');
             if said_before || said_after || named || masked {
                 continue;
             }
-            let canonical = self.canonical(inner);
             // A short word in quotation marks is a figure of speech (当好“店小二”, 走出“舒适区”), not a
             // formulation — unless it is numbered or a known formulation.
-            let figure = n <= 3
-                && !is_numbered(&canonical)
-                && !self.reference.contains_key(&canonical)
-                && !self.is_enumeration(inner, tokens, s, e);
+            let figure = n <= 3 && !numbered && !known && !self.is_enumeration(inner, tokens, s, e);
             if figure {
                 continue;
             }
             // A quotation the reference list does not know that names a task by its verb (“推行企业办事一照通办”) is
             // the name of a measure, not a formulation.
-            let new = !self.reference.contains_key(&canonical) && !is_numbered(&canonical);
+            let new = !known && !numbered;
             let measure = n >= self.rules.min_measure_chars
                 && self.rules.measure_verbs.iter().any(|v| inner.starts_with(v.as_str()));
             // A numeral with a measure word only (“十条”) is a count.
-            let count = inner.chars().count() == 2
+            let count = n == 2
                 && inner.chars().next().is_some_and(|c| NUMERALS.contains(c))
                 && inner.chars().last().is_some_and(|c| self.rules.measure_words.contains(c));
             // A quotation with an amount in it (“得罪千百人、不负十四亿”) is quoted speech, not a formula.
-            let amount = !is_numbered(&canonical) && double_numeral_amount(inner, &self.rules.magnitudes);
-            if (new && (measure || amount)) || (count && !self.reference.contains_key(&canonical)) {
+            let amount = !numbered && double_numeral_amount(inner, &self.rules.magnitudes);
+            if (new && (measure || amount)) || (count && !known) {
                 continue;
             }
-            let kind = if is_numbered(&canonical) {
+            let kind = if numbered {
                 SloganKind::Numbered
             } else if self.is_enumeration(&inner.replace('、', ""), tokens, s, e) {
                 SloganKind::Enumeration
@@ -331,11 +328,8 @@ impl SloganTagger {
     }
 
     /// A known formulation completed by the characters right after a quotation of its beginning (“三权”分置).
+    /// (Only for a quotation that is no formulation by itself: “一带一路”倡议 stays what it is.)
     fn completed_by_suffix(&self, inner: &str, after: &str) -> Option<Completion> {
-        // A quotation that is a formulation by itself (“一带一路”倡议) stays what it is.
-        if self.reference.contains_key(&self.canonical(inner)) {
-            return None;
-        }
         let mut suffix_bytes = 0;
         for c in after.chars().take(3) {
             if !crate::marker::is_han(c) {
