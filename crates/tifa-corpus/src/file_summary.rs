@@ -2,8 +2,8 @@
 //! notes — and the doubt that the file was read in the wrong shape (one document read as many, or many as one).
 //! `tifa parse` and the overview page show the same summary.
 
-use crate::marker::marker;
 use crate::model::{Article, BlockKind, MetaKind, Note, NoteKind, Source};
+use crate::parse::marker::marker;
 
 /// How many metadata lines of one kind a file has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -13,33 +13,22 @@
 //! assert_eq!(corpus.sources[0].declared_count, Some(1));
 //! ```
 
-pub mod blocks;
 pub mod decode;
 pub mod enrich;
 pub mod error;
 pub mod export;
 pub mod file_summary;
-pub mod joins;
-pub mod layout;
-pub mod marker;
 pub mod model;
-pub mod noise;
 pub mod parse;
-pub mod placeholder;
-pub mod punct;
-pub mod quality;
-pub mod rules;
 pub mod search;
-pub mod structure;
 pub mod synth;
 pub mod text;
-pub mod units;
 
 pub use error::LoadError;
 pub use model::*;
-pub use noise::NoiseRules;
+pub use parse::LayoutRules;
+pub use parse::NoiseRules;
 pub use parse::{ParseOptions, ParsedSource, parse_bytes};
-pub use rules::LayoutRules;
 
 /// File name of the default corpus shipped with Tifa (see `data/corpus/README.md`).
 pub const DEFAULT_CORPUS_NAME: &str = "000_49cddca0a45cb7ff.txt";

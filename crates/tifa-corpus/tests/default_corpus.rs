@@ -36,7 +36,7 @@ fn titles_look_like_titles_and_paragraphs_like_paragraphs() {
     for a in &parsed().articles {
         let n = a.title.chars().count();
         assert!((rules.title_min_chars..=rules.title_max_chars).contains(&n), "title length {n}: {}", a.title);
-        assert!(!tifa_corpus::punct::ends_sentence(&a.title), "title ends a sentence: {}", a.title);
+        assert!(!tifa_corpus::text::punct::ends_sentence(&a.title), "title ends a sentence: {}", a.title);
         for b in &a.blocks {
             assert!(!b.text.is_empty());
             assert!(b.lines[0] <= b.lines[1]);

@@ -14,7 +14,10 @@ fn enricher() -> &'static Enricher {
 fn tag(title: &str, paragraphs: &[&str]) -> Article {
     let blocks = paragraphs
         .iter()
-        .map(|p| Block { placeholders: tifa_corpus::placeholder::placeholder_spans(p), ..Block::paragraph(*p, [2, 2]) })
+        .map(|p| Block {
+            placeholders: tifa_corpus::text::placeholder::placeholder_spans(p),
+            ..Block::paragraph(*p, [2, 2])
+        })
         .collect();
     let mut corpus = Corpus::new();
     corpus.articles.push(Article { id: "t-01".into(), title: title.into(), blocks, ..Article::default() });

@@ -66,7 +66,7 @@ fn article(case: &Case, ordinal: u32) -> Article {
         .iter()
         .enumerate()
         .map(|(i, p)| Block {
-            placeholders: tifa_corpus::placeholder::placeholder_spans(p),
+            placeholders: tifa_corpus::text::placeholder::placeholder_spans(p),
             ..Block::paragraph(p.clone(), [i as u32 + 2, i as u32 + 2])
         })
         .collect();

@@ -59,7 +59,7 @@ pub fn fields(article: &Article) -> Vec<Field<'_>> {
     let mut out = Vec::with_capacity(article.blocks.len() + 1);
     if !article.title.is_empty() {
         // Titles carry no stored placeholder spans; find them here.
-        let spans = crate::placeholder::placeholder_spans(&article.title);
+        let spans = crate::text::placeholder::placeholder_spans(&article.title);
         out.push(Field::new(None, &article.title, Cow::Owned(spans)));
     }
     for (i, block) in article.blocks.iter().enumerate() {

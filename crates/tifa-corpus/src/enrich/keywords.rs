@@ -13,7 +13,7 @@ const PER_ARTICLE: usize = 8;
 pub fn is_content_word(token: &Token<'_>, stopwords: &HashSet<String>) -> bool {
     !token.placeholder
         && token.word.chars().count() >= 2
-        && token.word.chars().all(|c| crate::marker::is_han(c) || c.is_alphabetic())
+        && token.word.chars().all(|c| crate::text::is_han(c) || c.is_alphabetic())
         && !stopwords.contains(token.word)
 }
 

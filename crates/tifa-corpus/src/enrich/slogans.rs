@@ -249,7 +249,7 @@ impl SloganTagger {
                 continue;
             }
             let n = inner.chars().count();
-            let han = inner.chars().filter(|&c| crate::marker::is_han(c)).count();
+            let han = inner.chars().filter(|&c| crate::text::is_han(c)).count();
             let before = &text[..s - '“'.len_utf8()];
             // A quotation that names a problem (避免“一哄而上”, “僵尸”、“睡眠”等现象), however long, is no formulation
             // and hides the formula-like words inside it.
@@ -332,7 +332,7 @@ impl SloganTagger {
     fn completed_by_suffix(&self, inner: &str, after: &str) -> Option<Completion> {
         let mut suffix_bytes = 0;
         for c in after.chars().take(3) {
-            if !crate::marker::is_han(c) {
+            if !crate::text::is_han(c) {
                 break;
             }
             suffix_bytes += c.len_utf8();
@@ -386,7 +386,7 @@ impl SloganTagger {
                 if let Some(next) = tokens.get(i + 1).filter(|n| n.start == t.end && !n.placeholder) {
                     let n = next.word.chars().count();
                     let counted = self.rules.count_nouns.iter().any(|c| next.word.starts_with(c.as_str()));
-                    if (2..=4).contains(&n) && next.word.chars().all(crate::marker::is_han) && !counted {
+                    if (2..=4).contains(&n) && next.word.chars().all(crate::text::is_han) && !counted {
                         let surface = &text[t.start..next.end];
                         hits.push(Hit {
                             canonical: self.canonical(surface),
@@ -410,7 +410,7 @@ impl SloganTagger {
                 let ordinary = segmenter.general_frequency(&span).is_some()
                     && !self.reference.contains_key(&self.canonical(&span));
                 if double_numeral(&span, &self.rules.numeral_units)
-                    && span.chars().all(crate::marker::is_han)
+                    && span.chars().all(crate::text::is_han)
                     && !idiom
                     && !ordinary
                 {
@@ -438,7 +438,7 @@ impl SloganTagger {
     /// items are words of their own.
     fn listed(&self, field: &Field<'_>, tokens: &[Token<'_>]) -> Vec<Hit> {
         let single =
-            |t: &Token<'_>| !t.placeholder && t.word.chars().count() == 1 && t.word.chars().all(crate::marker::is_han);
+            |t: &Token<'_>| !t.placeholder && t.word.chars().count() == 1 && t.word.chars().all(crate::text::is_han);
         let mut hits = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
@@ -477,7 +477,7 @@ impl SloganTagger {
         let to = tokens.partition_point(|t| t.end <= e).max(from);
         let inside = &tokens[from..to];
         (3..=8).contains(&n)
-            && inner.chars().all(crate::marker::is_han)
+            && inner.chars().all(crate::text::is_han)
             && !inside.is_empty()
             && inside.iter().all(|t| t.word.chars().count() == 1)
     }
@@ -573,7 +573,7 @@ fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
 /// Starts with a numeral and a measure or a word: 两个维护, 四风, 三抓.
 fn is_numbered(canonical: &str) -> bool {
     let mut chars = canonical.chars();
-    chars.next().is_some_and(|c| NUMERALS.contains(c) || c == '双') && chars.next().is_some_and(crate::marker::is_han)
+    chars.next().is_some_and(|c| NUMERALS.contains(c) || c == '双') && chars.next().is_some_and(crate::text::is_han)
 }
 
 /// Two numeral–word pairs: 四抓四度, 六稳六保, 三破三立, 五比对一提交; with 一 first only the four-character

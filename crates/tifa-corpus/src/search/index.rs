@@ -134,7 +134,7 @@ impl Index {
     pub fn build(corpus: Corpus, segmenter: &Segmenter) -> Index {
         let mut terms = TermCollector::default();
         for article in &corpus.articles {
-            let spans = crate::placeholder::placeholder_spans(&article.title);
+            let spans = crate::text::placeholder::placeholder_spans(&article.title);
             let title = std::iter::once((FieldKind::Title, segmenter.tokens(&article.title, &spans)));
             let blocks =
                 article.blocks.iter().map(|b| (field_kind(b.kind), segmenter.tokens(&b.text, &b.placeholders)));

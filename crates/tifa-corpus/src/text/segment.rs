@@ -164,7 +164,7 @@ mod tests {
     fn domain_terms_stay_whole_and_placeholders_are_tokens() {
         let seg = Segmenter::domain_only();
         let text = "xx市纪检监察机关坚决做到两个维护，营商环境持续向好";
-        let spans = crate::placeholder::placeholder_spans(text);
+        let spans = crate::text::placeholder::placeholder_spans(text);
         let tokens = seg.tokens(text, &spans);
         let words: Vec<&str> = tokens.iter().map(|t| t.word).collect();
         for term in ["两个维护", "营商环境"] {

@@ -1,6 +1,7 @@
 //! Heading markers at the start of a line: 一、 （一） 1. （1） 第一， 一是 关键词： —— and their ordinals.
 
 use crate::model::HeadingStyle;
+use crate::text::is_han;
 
 /// A heading marker found at the start of a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,11 +131,6 @@ pub fn marker(line: &str) -> Option<Marker> {
         }
     }
     None
-}
-
-/// Whether a character is a CJK unified ideograph (basic block or extension A).
-pub fn is_han(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use std::sync::OnceLock;
 
 /// The default layout rules shipped with Tifa.
-pub const DEFAULT_LAYOUT_RULES: &str = include_str!("../../../data/parser.toml");
+pub const DEFAULT_LAYOUT_RULES: &str = include_str!("../../../../data/parser.toml");
 
 /// Layout rules (see `data/parser.toml` for the meaning of each field).
 #[derive(Debug, Clone, Deserialize)]

@@ -1,9 +1,9 @@
 //! Data-quality notes: what the parser repaired, removed or was unsure of, in words a reader can check.
 
 use crate::model::{Article, BlockKind, Note, NoteKind};
-use crate::punct;
-use crate::rules::LayoutRules;
-use crate::units::Unit;
+use crate::parse::rules::LayoutRules;
+use crate::parse::units::Unit;
+use crate::text::punct;
 
 /// Notes on titles that look cut short by the source. `titles` are the title units of one source, in order;
 /// returns one optional note per title.
@@ -85,7 +85,7 @@ fn numbering_gaps(article: &Article) -> Vec<Note> {
     let mut notes = Vec::new();
     let mut last: Option<u32> = None;
     for block in article.blocks.iter().filter(|b| b.kind == BlockKind::Heading && b.level == Some(1)) {
-        let Some(n) = crate::marker::marker(&block.text).and_then(|m| m.ordinal) else { continue };
+        let Some(n) = crate::parse::marker::marker(&block.text).and_then(|m| m.ordinal) else { continue };
         if let Some(prev) = last
             && n > prev + 1
         {

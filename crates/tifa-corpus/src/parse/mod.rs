@@ -1,16 +1,30 @@
 //! Parsing one source file: decode → lines → noise → units → structure → articles, blocks and notes.
+//!
+//! The public surface is small: [`parse_bytes`] with its [`ParseOptions`] (the two rule sets, [`NoiseRules`] and
+//! [`LayoutRules`]), and what it returns ([`ParsedSource`]). The stages are private to the parser; only the heading
+//! markers are shared with the per-file summary.
 
-use crate::blocks;
+mod blocks;
+mod joins;
+mod layout;
+pub(crate) mod marker;
+mod noise;
+mod quality;
+mod rules;
+mod structure;
+mod units;
+
+pub use noise::{NoiseRules, RulesError};
+pub use rules::LayoutRules;
+
 use crate::decode::{Decoded, decode};
 use crate::error::LoadError;
-use crate::joins::continuations;
-use crate::layout::{content_chars, normalise_line, split_lines};
 use crate::model::{Article, MetaKind, Note, NoteKind, Source, SourceStats};
-use crate::noise::{NoiseRules, repeated_lines};
-use crate::quality;
-use crate::rules::LayoutRules;
-use crate::structure::{analyse, declared_count, leading_meta};
-use crate::units::{Unit, regime};
+use joins::continuations;
+use layout::{content_chars, normalise_line, split_lines};
+use noise::repeated_lines;
+use structure::{analyse, declared_count, leading_meta};
+use units::{Unit, regime};
 
 /// The rules the parser works with.
 #[derive(Debug, Clone, Copy)]
@@ -256,7 +270,7 @@ pub fn parse_decoded(
 fn mark_authors(units: &mut [Unit]) {
     for i in 1..units.len() {
         let after_subtitle = matches!(units[i - 1].meta, Some(MetaKind::Subtitle | MetaKind::Date));
-        let name = (2..=4).contains(&units[i].chars) && units[i].text.chars().all(crate::marker::is_han);
+        let name = (2..=4).contains(&units[i].chars) && units[i].text.chars().all(crate::text::is_han);
         if after_subtitle && name && units[i].meta.is_none() {
             units[i].meta = Some(MetaKind::Issuer);
         }

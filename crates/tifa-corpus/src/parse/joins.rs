@@ -1,8 +1,8 @@
 //! Deciding where a line break cut a sentence: whether a unit continues the one before it.
 
-use crate::punct;
-use crate::rules::LayoutRules;
-use crate::units::{Regime, Unit};
+use crate::parse::rules::LayoutRules;
+use crate::parse::units::{Regime, Unit};
+use crate::text::punct;
 
 /// How sure we are that a unit continues the previous unit's paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,12 +5,12 @@
 //! numbering that restarts after it, parallel siblings that mark it as a section heading instead, a heading marker.
 //! Lines scoring at least `title_threshold` start an article. No list of special cases, no hard-coded titles.
 
-use crate::joins::Join;
-use crate::marker::Marker;
 use crate::model::{HeadingStyle, MetaKind};
-use crate::punct;
-use crate::rules::LayoutRules;
-use crate::units::{Regime, Unit};
+use crate::parse::joins::Join;
+use crate::parse::marker::Marker;
+use crate::parse::rules::LayoutRules;
+use crate::parse::units::{Regime, Unit};
+use crate::text::punct;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -47,11 +47,11 @@ pub fn declared_count(header: &str) -> Option<u32> {
 
 fn chinese_count(s: &str) -> Option<u32> {
     if let Some((hundreds, rest)) = s.split_once('百') {
-        let h = crate::marker::chinese_number(hundreds)?;
-        let r = if rest.is_empty() { 0 } else { crate::marker::chinese_number(rest.trim_start_matches('零'))? };
+        let h = crate::parse::marker::chinese_number(hundreds)?;
+        let r = if rest.is_empty() { 0 } else { crate::parse::marker::chinese_number(rest.trim_start_matches('零'))? };
         return Some(h * 100 + r);
     }
-    crate::marker::chinese_number(s)
+    crate::parse::marker::chinese_number(s)
 }
 
 /// Analyse the units of one source.

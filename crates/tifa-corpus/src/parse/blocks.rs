@@ -1,10 +1,10 @@
 //! Assembling an article's units into blocks: headings (with levels) and paragraphs (with broken lines re-joined).
 
-use crate::joins::Join;
 use crate::model::{Block, BlockKind, HeadingStyle};
-use crate::placeholder::placeholder_spans;
-use crate::rules::LayoutRules;
-use crate::units::Unit;
+use crate::parse::joins::Join;
+use crate::parse::rules::LayoutRules;
+use crate::parse::units::Unit;
+use crate::text::placeholder::placeholder_spans;
 
 /// The blocks of one article and the line numbers where a broken line was re-joined.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -107,8 +107,8 @@ fn second_heading_line(units: &[Unit], k: usize, end: usize, rules: &LayoutRules
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::joins::continuations;
-    use crate::units::regime;
+    use crate::parse::joins::continuations;
+    use crate::parse::units::regime;
 
     fn body(lines: &[&str]) -> Body {
         let units: Vec<Unit> =

@@ -1,9 +1,9 @@
 //! Content lines ("units") with the features the structure analysis reasons about, and the file's layout regime.
 
-use crate::marker::{Marker, marker};
 use crate::model::MetaKind;
-use crate::punct;
-use crate::rules::LayoutRules;
+use crate::parse::marker::{Marker, marker};
+use crate::parse::rules::LayoutRules;
+use crate::text::punct;
 
 /// A non-blank content line and its features.
 #[derive(Debug, Clone)]
@@ -26,7 +26,7 @@ pub struct Unit {
     pub balanced: bool,
     /// Contains a sentence stop before its end.
     pub inner_stop: bool,
-    /// Leading layout of the source line, in columns (see [`crate::layout::Line::indent`]).
+    /// Leading layout of the source line, in columns (see [`crate::parse::layout::Line::indent`]).
     pub indent: u32,
     /// What the line says when it is a metadata line (a number, a document number, a date …).
     pub meta: Option<MetaKind>,

@@ -10,7 +10,7 @@ use std::fmt;
 use std::sync::OnceLock;
 
 /// The default rules shipped with Tifa.
-pub const DEFAULT_RULES: &str = include_str!("../../../data/noise.toml");
+pub const DEFAULT_RULES: &str = include_str!("../../../../data/noise.toml");
 
 /// Compiled noise rules.
 #[derive(Debug, Clone)]
