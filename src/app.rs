@@ -9,8 +9,9 @@ use crate::browser;
 use crate::components::search_box::SearchBox;
 use crate::i18n::{Lang, tr};
 use crate::loader::{self, Load};
+use crate::own_files::OwnFiles;
 use crate::route::{Page, Route};
-use crate::state::{Ctx, ctx};
+use crate::state::{Explorer, explorer};
 use crate::views;
 
 /// Local-storage key of the chosen interface language.
@@ -21,19 +22,24 @@ const LANG_KEY: &str = "tifa.lang";
 pub fn App() -> impl IntoView {
     let lang = RwSignal::new(browser::stored(LANG_KEY).map(|c| Lang::from_code(&c)).unwrap_or_default());
     Effect::new(move |_| browser::set_root_attribute("lang", lang.get().code()));
+    let explorer = Explorer::new(lang);
+    provide_context(explorer);
     let load = RwSignal::new(Load::Fetching { received: 0, total: None });
-    crate::own_files::install(load);
+    let own = OwnFiles::new(explorer, load);
+    provide_context(own);
+    install_listeners(explorer, own);
     spawn_local(async move {
-        let done = loader::load(|state| load.set(state)).await;
-        load.set(done);
+        match loader::load(|state| load.set(state)).await {
+            Ok(index) => {
+                own.remember_shipped(&index);
+                explorer.show(index);
+                load.set(Load::Ready);
+            }
+            Err(message) => load.set(Load::Failed(message)),
+        }
     });
     move || match load.get() {
-        Load::Ready(index) => {
-            crate::own_files::remember_shipped(&index);
-            let route = RwSignal::new(Route::parse(&browser::hash()));
-            Ctx::new(index, route, lang).install();
-            view! { <Explorer /> }.into_any()
-        }
+        Load::Ready => view! { <ExplorerView /> }.into_any(),
         Load::Failed(message) => view! { <LoadError message lang /> }.into_any(),
         state => view! { <Loading state lang /> }.into_any(),
     }
@@ -87,12 +93,21 @@ fn LoadError(message: String, lang: RwSignal<Lang>) -> impl IntoView {
     }
 }
 
-/// The explorer once the corpus is loaded.
+/// The explorer once a corpus is loaded, rebuilt when another corpus is shown.
 #[component]
-fn Explorer() -> impl IntoView {
-    let c = ctx();
+fn ExplorerView() -> impl IntoView {
+    let c = explorer();
+    move || {
+        c.track_index();
+        view! { <Layout /> }
+    }
+}
+
+/// The header, the navigation and the current page over the corpus shown.
+#[component]
+fn Layout() -> impl IntoView {
+    let c = explorer();
     let route = c.route;
-    install_listeners();
     let lang = c.lang;
     Effect::new(move |_| {
         let l = lang.get();
@@ -146,32 +161,24 @@ fn Explorer() -> impl IntoView {
                 {move || if lang.get() == Lang::Zh { "English" } else { "中文" }}
             </button>
         </header>
-        <main id="main" class="tifa" tabindex="-1" data-articles=c.index.corpus.articles.len().to_string()>
+        <main id="main" class="tifa" tabindex="-1" data-articles=c.index().corpus.articles.len().to_string()>
             <crate::own_files::OwnFilesPanel lang />
             {page}
         </main>
     }
 }
 
-thread_local! {
-    static LISTENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Window listeners, once per page: the explorer is rebuilt when another corpus is shown, and a second set would
-/// handle every key and drop twice. They act on whatever state is current when the event comes.
-fn install_listeners() {
-    if LISTENING.with(|l| l.replace(true)) {
-        return;
-    }
-    let _ = window_event_listener(ev::hashchange, |_| ctx().route.set(Route::parse(&browser::hash())));
-    let _ = window_event_listener(ev::keydown, on_key);
-    crate::own_files::accept_drops();
+/// Window listeners, installed once by the root: they outlive any one corpus shown.
+fn install_listeners(c: Explorer, own: OwnFiles) {
+    let _ = window_event_listener(ev::hashchange, move |_| c.route.set(Route::parse(&browser::hash())));
+    let _ = window_event_listener(ev::keydown, move |e| on_key(c, e));
+    crate::own_files::accept_drops(own);
 }
 
 /// The page links; each keeps the current selection.
 #[component]
 fn Nav() -> impl IntoView {
-    let c = ctx();
+    let c = explorer();
     let (route, lang) = (c.route, c.lang);
     let pages = [Page::Browse, Page::Slogans, Page::Terms, Page::Regions, Page::About];
     let links = pages
@@ -206,7 +213,7 @@ pub fn page_name(lang: Lang, page: &Page) -> &'static str {
 }
 
 /// Keyboard: `/` focuses the search box; j/k and the arrow keys move through results; Esc clears the search.
-fn on_key(e: web_sys::KeyboardEvent) {
+fn on_key(c: Explorer, e: web_sys::KeyboardEvent) {
     if e.ctrl_key() || e.meta_key() || e.alt_key() {
         return;
     }
@@ -228,7 +235,6 @@ fn on_key(e: web_sys::KeyboardEvent) {
         "ArrowDown" if !typing && on_result() && crate::browser::move_focus(1) => e.prevent_default(),
         "ArrowUp" if !typing && on_result() && crate::browser::move_focus(-1) => e.prevent_default(),
         "Escape" if !typing => {
-            let c = ctx();
             let r = c.route.get_untracked();
             if !r.q.is_empty() {
                 c.go(&Route { q: String::new(), ..r });

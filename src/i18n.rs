@@ -4,30 +4,7 @@
 use tifa_corpus::search::Facet;
 use tifa_corpus::{MetaKind, NoteKind, RegionLevel, SloganKind, SloganOrigin};
 
-/// The interface language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    /// 中文 (default).
-    #[default]
-    Zh,
-    /// English.
-    En,
-}
-
-impl Lang {
-    /// The code stored in the browser and set on `<html lang>`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh-CN",
-            Lang::En => "en",
-        }
-    }
-
-    /// The language a stored code names (anything unknown is Chinese).
-    pub fn from_code(code: &str) -> Lang {
-        if code == "en" { Lang::En } else { Lang::Zh }
-    }
-}
+pub use tifa_corpus::lang::{Lang, Text};
 
 /// Pick the string of the language.
 pub fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
@@ -101,23 +78,6 @@ pub fn note_kind(lang: Lang, kind: NoteKind) -> &'static str {
 pub fn meta_kind(lang: Lang, kind: MetaKind) -> &'static str {
     let [zh, en] = kind.names();
     tr(lang, zh, en)
-}
-
-/// What a doubt about a file's division says, by how the file was read (one article or several).
-pub fn shape_doubt(lang: Lang, articles: u32) -> &'static str {
-    if articles <= 1 {
-        tr(
-            lang,
-            "读作一篇文档，但文中有通常分隔汇编各篇的分隔线、出处行或编号行：请核对其中是否包含多篇文档。",
-            "Read as one document, but lines inside it (separators, source lines, numbers) usually divide a compilation: check whether it holds several documents.",
-        )
-    } else {
-        tr(
-            lang,
-            "读作多篇文档，但各篇标题像同一文件的各部分一样依次编号（一、二、……）：请核对是否为单篇文档。",
-            "Read as several documents, but their titles are numbered in sequence (一、二、…) like the sections of one document: check whether it is a single document.",
-        )
-    }
 }
 
 /// "Label: value" with the punctuation of the language.

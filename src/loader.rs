@@ -18,8 +18,8 @@ pub enum Load {
     Fetching { received: u64, total: Option<u64> },
     /// Downloaded; building the in-memory index.
     Indexing,
-    /// Ready to explore.
-    Ready(Arc<Index>),
+    /// Ready to explore (the index is the explorer's).
+    Ready,
     /// Cannot continue; the message says why and what to do.
     Failed(String),
 }
@@ -27,18 +27,19 @@ pub enum Load {
 /// Id of the element in which the one-file bundle carries the asset (base64), instead of a file next to the page.
 pub const INLINE_ASSET: &str = "tifa-asset";
 
-/// Read the asset (from the page itself in a bundle, else over the network with progress) and decode it.
-pub async fn load(progress: impl Fn(Load)) -> Load {
+/// Read the asset (from the page itself in a bundle, else over the network with progress) and decode it; why not,
+/// in plain words.
+pub async fn load(progress: impl Fn(Load)) -> Result<Arc<Index>, String> {
     let carried = leptos::prelude::document().get_element_by_id(INLINE_ASSET).and_then(|el| el.text_content());
     let inline = carried.is_some();
     let bytes = match carried {
         Some(text) => match inline_bytes(&text) {
             Ok(bytes) => bytes,
-            Err(error) => return Load::Failed(error),
+            Err(error) => return Err(error),
         },
         None => match fetch(ASSET, &progress).await {
             Ok(bytes) => bytes,
-            Err(error) => return Load::Failed(error),
+            Err(error) => return Err(error),
         },
     };
     progress(Load::Indexing);
@@ -49,10 +50,10 @@ pub async fn load(progress: impl Fn(Load)) -> Load {
             if let Some(el) = leptos::prelude::document().get_element_by_id(INLINE_ASSET) {
                 el.remove();
             }
-            Load::Ready(Arc::new(index))
+            Ok(Arc::new(index))
         }
-        Err(error) if inline => Load::Failed(format!("the corpus inside this file: {error}")),
-        Err(error) => Load::Failed(format!("{ASSET}: {error}")),
+        Err(error) if inline => Err(format!("the corpus inside this file: {error}")),
+        Err(error) => Err(format!("{ASSET}: {error}")),
     }
 }
 

@@ -7,7 +7,6 @@
 mod app;
 mod browser;
 mod components;
-mod file_report;
 mod i18n;
 mod loader;
 mod own_files;

@@ -9,7 +9,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbRequest, IdbTransactionMode};
 
-use crate::file_report::{FileLine, Reason};
+use tifa_protocol::FileOutcome;
+
+use crate::i18n::Text;
 
 const DB: &str = "tifa";
 const STORE: &str = "corpora";
@@ -43,7 +45,7 @@ async fn open() -> Result<IdbDatabase, JsValue> {
 }
 
 /// Keep the asset and the report.
-pub async fn save(asset: &[u8], lines: &[FileLine]) -> Result<(), JsValue> {
+pub async fn save(asset: &[u8], lines: &[FileOutcome]) -> Result<(), JsValue> {
     let db = open().await?;
     let transaction = db.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)?;
     let store = transaction.object_store(STORE)?;
@@ -79,7 +81,7 @@ async fn committed(transaction: &web_sys::IdbTransaction) -> Result<(), JsValue>
 }
 
 /// The kept asset and report, if any.
-pub async fn load() -> Option<(Vec<u8>, Vec<FileLine>)> {
+pub async fn load() -> Option<(Vec<u8>, Vec<FileOutcome>)> {
     let db = open().await.ok()?;
     let store = db.transaction_with_str(STORE).ok()?.object_store(STORE).ok()?;
     let value = done(&store.get(&KEY.into()).ok()?).await.ok()?;
@@ -97,10 +99,10 @@ pub async fn load() -> Option<(Vec<u8>, Vec<FileLine>)> {
             let result = match second.as_f64() {
                 Some(n) => Ok(n as u32),
                 None => {
-                    Err(Reason::new(second.as_string().unwrap_or_default(), row.get(2).as_string().unwrap_or_default()))
+                    Err(Text::new(second.as_string().unwrap_or_default(), row.get(2).as_string().unwrap_or_default()))
                 }
             };
-            FileLine { name, result }
+            FileOutcome { name, result }
         })
         .collect();
     Some((asset, lines))

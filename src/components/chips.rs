@@ -5,12 +5,12 @@ use tifa_corpus::search::Facet;
 
 use crate::i18n::{facet_name, labelled, tr};
 use crate::route::{Page, Route};
-use crate::state::ctx;
+use crate::state::explorer;
 
 /// The active filters as removable chips, with "clear all".
 #[component]
 pub fn ActiveFilters() -> impl IntoView {
-    let c = ctx();
+    let c = explorer();
     let (route, lang) = (c.route, c.lang);
     move || {
         let r = route.get();
@@ -27,7 +27,6 @@ pub fn ActiveFilters() -> impl IntoView {
                 let aria = format!("{} {label}", tr(l, "移除筛选", "Remove filter"));
                 let v = value.clone();
                 let remove = move |_| {
-                    let c = ctx();
                     c.go(&c.route.get_untracked().toggled(facet, &v));
                 };
                 view! {
@@ -39,7 +38,6 @@ pub fn ActiveFilters() -> impl IntoView {
             })
             .collect_view();
         let clear_all = move |_| {
-            let c = ctx();
             let r = c.route.get_untracked();
             c.go(&Route { page: r.page.clone(), ..Route::default() });
         };
@@ -67,7 +65,7 @@ pub fn TagLink(
     #[prop(optional)]
     and: Option<(Facet, String)>,
 ) -> impl IntoView {
-    let c = ctx();
+    let c = explorer();
     let route = c.route;
     let v = value.clone();
     let href = move || {

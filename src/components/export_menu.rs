@@ -21,7 +21,7 @@ pub struct Export {
 /// A row of export buttons.
 #[component]
 pub fn ExportMenu(exports: Vec<Export>) -> impl IntoView {
-    let lang = crate::state::ctx().lang;
+    let lang = crate::state::explorer().lang;
     let buttons = exports
         .into_iter()
         .map(|e| {
@@ -42,11 +42,8 @@ pub fn ExportMenu(exports: Vec<Export>) -> impl IntoView {
 }
 
 /// Exports speak the interface's language (headers and words; corpus text and citations stay as they are).
-pub fn export_language() -> tifa_corpus::export::Language {
-    match crate::state::ctx().lang.get_untracked() {
-        crate::i18n::Lang::Zh => tifa_corpus::export::Language::Zh,
-        crate::i18n::Lang::En => tifa_corpus::export::Language::En,
-    }
+pub fn export_language() -> crate::i18n::Lang {
+    crate::state::explorer().lang.get_untracked()
 }
 
 /// MIME types of the exports.

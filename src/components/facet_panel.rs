@@ -8,7 +8,7 @@ use tifa_corpus::search::Facet;
 use tifa_corpus::search::facets::{FacetCount, FacetCounts};
 
 use crate::i18n::{facet_name, tr};
-use crate::state::ctx;
+use crate::state::explorer;
 
 /// Values shown before "more".
 const FIRST: usize = 8;
@@ -18,7 +18,7 @@ const SEARCHABLE: usize = 8;
 /// One facet's panel.
 #[component]
 pub fn FacetPanel(facet: Facet, counts: Signal<FacetCounts>) -> impl IntoView {
-    let c = ctx();
+    let c = explorer();
     let (route, lang) = (c.route, c.lang);
     let filter = RwSignal::new(String::new());
     let expanded = RwSignal::new(false);
@@ -27,7 +27,6 @@ pub fn FacetPanel(facet: Facet, counts: Signal<FacetCounts>) -> impl IntoView {
     let heading_id = format!("{panel_id}-h");
     let labelled_by = heading_id.clone();
     let clear = move |_| {
-        let c = ctx();
         c.go(&c.route.get_untracked().without_facet(facet));
     };
     let body = move || {
@@ -94,8 +93,8 @@ pub fn FacetPanel(facet: Facet, counts: Signal<FacetCounts>) -> impl IntoView {
 fn ValueBox(facet: Facet, value: FacetCount) -> impl IntoView {
     let FacetCount { value, count, selected, .. } = value;
     let v = value.clone();
+    let c = explorer();
     let toggle = move |_| {
-        let c = ctx();
         c.go(&c.route.get_untracked().toggled(facet, &v));
     };
     view! {
@@ -120,7 +119,7 @@ fn RegionTree(values: Vec<FacetCount>) -> impl IntoView {
     let roots = tree.with_value(|(_, ch)| ch.get(&None).cloned().unwrap_or_default());
     let expanded = RwSignal::new(false);
     let total = roots.len();
-    let lang = ctx().lang;
+    let lang = explorer().lang;
     view! {
         <ul class="facet-values tree">
             {move || {
@@ -151,7 +150,7 @@ fn RegionNode(tree: Tree, i: usize) -> AnyView {
     let kids = tree.with_value(|(_, ch)| ch.get(&Some(i)).cloned().unwrap_or_default());
     // A branch opens by itself when one of its places is selected.
     let open = RwSignal::new(tree.with_value(|(v, ch)| any_selected(v, ch, i)));
-    let lang = ctx().lang;
+    let lang = explorer().lang;
     let has_kids = !kids.is_empty();
     let name = value.value.clone();
     view! {

@@ -5,7 +5,7 @@ use tifa_corpus::search::KwicLine;
 
 use crate::i18n::tr;
 use crate::route::{KwicOrder, Page, Route};
-use crate::state::ctx;
+use crate::state::explorer;
 
 /// Lines shown at first, and added by each "more" (a frequent term can have tens of thousands).
 const FIRST: usize = 100;
@@ -14,7 +14,7 @@ const STEP: usize = 500;
 /// The concordance of the route's term over `lines`, with sort buttons that change the link.
 #[component]
 pub fn KwicTable(lines: Vec<KwicLine>) -> impl IntoView {
-    let c = ctx();
+    let c = explorer();
     let (route, lang) = (c.route, c.lang);
     let total = lines.len();
     let shown_max = RwSignal::new(FIRST);
@@ -26,7 +26,6 @@ pub fn KwicTable(lines: Vec<KwicLine>) -> impl IntoView {
                 type="button"
                 aria-pressed=pressed
                 on:click=move |_| {
-                    let c = ctx();
                     c.go(&Route { kwic: order, ..c.route.get_untracked() });
                 }
             >
@@ -60,7 +59,7 @@ pub fn KwicTable(lines: Vec<KwicLine>) -> impl IntoView {
                     label: ("语境 CSV", "Concordance CSV"),
                     file: "tifa-kwic.csv",
                     mime: crate::components::export_menu::CSV,
-                    make: Box::new(move || lines.with_value(|l| tifa_corpus::export::kwic_csv(&ctx().index.corpus, l, crate::components::export_menu::export_language()))),
+                    make: Box::new(move || lines.with_value(|l| tifa_corpus::export::kwic_csv(&explorer().index().corpus, l, crate::components::export_menu::export_language()))),
                 }] />
                 <span class="count">
                     {move || format!("{total} {}", tr(lang.get(), "处", "lines"))}

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::i18n::tr;
 use crate::route::{Page, Route};
-use crate::state::ctx;
+use crate::state::explorer;
 
 /// Pause after the last keystroke before searching.
 const DEBOUNCE: Duration = Duration::from_millis(120);
@@ -15,7 +15,7 @@ const DEBOUNCE: Duration = Duration::from_millis(120);
 /// The search box in the header.
 #[component]
 pub fn SearchBox() -> impl IntoView {
-    let c = ctx();
+    let c = explorer();
     let (route, lang) = (c.route, c.lang);
     let text = RwSignal::new(route.get_untracked().q);
     // What this box last wrote to the route, so that its own (delayed) commits never overwrite newer typing.
@@ -36,7 +36,6 @@ pub fn SearchBox() -> impl IntoView {
         if let Some(t) = timer.get_value() {
             t.clear();
         }
-        let c = ctx();
         let current = c.route.get_untracked();
         if q == current.q {
             return;

@@ -8,16 +8,16 @@ use tifa_corpus::NoteKind;
 use tifa_corpus::file_summary::FileSummary;
 
 use crate::components::charts::Histogram;
-use crate::i18n::{Lang, meta_kind, note_kind, shape_doubt, tr};
+use crate::i18n::{Lang, Text, meta_kind, note_kind, tr};
 use crate::route::{Page, Route};
-use crate::state::{ctx, shown_title};
+use crate::state::{explorer, shown_title};
 
 /// The overview page.
 #[component]
 pub fn About() -> impl IntoView {
-    let c = ctx();
+    let c = explorer();
     let lang = c.lang;
-    let corpus = &c.index.corpus;
+    let corpus = &c.index().corpus;
     let sources = corpus
         .sources
         .iter()
@@ -31,14 +31,13 @@ pub fn About() -> impl IntoView {
                 let l = lang.get();
                 kinds.iter().map(|m| format!("{} {}", meta_kind(l, m.kind), m.count)).collect::<Vec<_>>().join(" · ")
             };
-            let found = read.articles;
             // A doubt about how the file was divided gets a row of its own under the file's row, so that it is not
             // read out as part of the row header with every cell.
-            let doubt = read.shape_doubt.then(|| {
+            let doubt = read.shape_doubt.clone().map(|doubt| {
                 view! {
                     <tr class="doubt-row">
                         <td colspan="12">
-                            <div class="doubt" role="note"><span aria-hidden="true">"⚠ "</span>{move || shape_doubt(lang.get(), found)}</div>
+                            <div class="doubt" role="note"><span aria-hidden="true">"⚠ "</span>{move || doubt.get(lang.get()).to_string()}</div>
                         </td>
                     </tr>
                 }
@@ -65,7 +64,7 @@ pub fn About() -> impl IntoView {
             }
         })
         .collect_view();
-    let mut lengths: Vec<u32> = c.index.documents.iter().map(|d| d.chars).collect();
+    let mut lengths: Vec<u32> = c.index().documents.iter().map(|d| d.chars).collect();
     lengths.sort_unstable();
     let median = lengths.get(lengths.len() / 2).copied().unwrap_or(0);
     let (min, max) = (lengths.first().copied().unwrap_or(0), lengths.last().copied().unwrap_or(0));
@@ -73,23 +72,23 @@ pub fn About() -> impl IntoView {
     let mut by_kind: BTreeMap<String, (NoteKind, Vec<NoteRow>)> = BTreeMap::new();
     for s in &corpus.sources {
         for n in &s.notes {
-            by_kind.entry(format!("{:?}", n.kind)).or_insert((n.kind, Vec::new())).1.push((
-                String::new(),
-                s.name.clone(),
-                n.line,
-                n.message.clone(),
-            ));
+            by_kind.entry(format!("{:?}", n.kind)).or_insert((n.kind, Vec::new())).1.push(NoteRow {
+                id: String::new(),
+                label: s.name.clone(),
+                line: n.line,
+                message: n.message.clone(),
+            });
         }
     }
     for a in &corpus.articles {
         for n in &a.notes {
             let title = shown_title(a, lang.get_untracked());
-            by_kind.entry(format!("{:?}", n.kind)).or_insert((n.kind, Vec::new())).1.push((
-                a.id.clone(),
-                title,
-                n.line,
-                n.message.clone(),
-            ));
+            by_kind.entry(format!("{:?}", n.kind)).or_insert((n.kind, Vec::new())).1.push(NoteRow {
+                id: a.id.clone(),
+                label: title,
+                line: n.line,
+                message: n.message.clone(),
+            });
         }
     }
     let notes = by_kind
@@ -98,15 +97,21 @@ pub fn About() -> impl IntoView {
             let count = items.len();
             let list = items
                 .into_iter()
-                .map(|(id, label, line, message)| {
+                .map(|NoteRow { id, label, line, message }| {
                     let at = line.map(|l| format!(" · {l}")).unwrap_or_default();
                     let link = if id.is_empty() {
                         view! { <span>{label}</span> }.into_any()
                     } else {
-                        view! { <a href=Route { page: Page::Article(id), ..Route::default() }.to_hash()>{label}</a> }.into_any()
+                        view! { <a href=Route { page: Page::Article(id), ..Route::default() }.to_hash()>{label}</a> }
+                            .into_any()
                     };
-                    let tip = message.clone();
-                    view! { <li title=tip>{link}<span class="line">{at}</span><span class="en-detail">{message}</span></li> }
+                    let (tip, detail) = (message.clone(), message.clone());
+                    view! {
+                        <li title=move || tip.get(lang.get()).to_string()>
+                            {link}<span class="line">{at}</span>
+                            <span class="note-detail">{move || detail.get(lang.get()).to_string()}</span>
+                        </li>
+                    }
                 })
                 .collect_view();
             view! {
@@ -171,11 +176,20 @@ pub fn About() -> impl IntoView {
     }
 }
 
-/// A note as listed: article id (empty for a source note), label, line, message.
-type NoteRow = (String, String, Option<u32>, String);
+/// A note as listed.
+struct NoteRow {
+    /// The article's id; empty for a note on a whole file.
+    id: String,
+    /// The article's title or the file's name.
+    label: String,
+    /// The line it points at.
+    line: Option<u32>,
+    /// What it says.
+    message: Text,
+}
 
 fn corpus_sources() -> usize {
-    ctx().index.corpus.sources.len()
+    explorer().index().corpus.sources.len()
 }
 
 /// Six length bins with round edges.

@@ -13,12 +13,12 @@ use crate::components::chips::TagLink;
 use crate::components::marked_text::{Mark, MarkedText};
 use crate::i18n::{Lang, meta_kind, note_kind, region_level, slogan_kind, slogan_origin, tr};
 use crate::route::Page;
-use crate::state::{ctx, shown_title};
+use crate::state::{explorer, shown_title};
 
 /// The article page.
 #[component]
 pub fn ArticleView(id: String) -> impl IntoView {
-    let c = ctx();
+    let c = explorer();
     let lang = c.lang;
     let Some(position) = c.position(&id) else {
         return view! {
@@ -30,8 +30,8 @@ pub fn ArticleView(id: String) -> impl IntoView {
         }
         .into_any();
     };
-    let article = c.article(position).clone();
-    let source = c.index.corpus.sources.get(article.source as usize).cloned();
+    let article = c.index().article(position).clone();
+    let source = c.index().corpus.sources.get(article.source as usize).cloned();
     let l = lang.get_untracked();
     let title = shown_title(&article, l);
     let source_name = tifa_corpus::export::compilation_name(source.as_ref());
@@ -58,7 +58,7 @@ pub fn ArticleView(id: String) -> impl IntoView {
                         let text = citation.get_value();
                         spawn_local(async move {
                             let ok = browser::copy(&text).await;
-                            let l = ctx().lang.get_untracked();
+                            let l = explorer().lang.get_untracked();
                             status.set(if ok { tr(l, "已复制引用", "Citation copied") } else { tr(l, "浏览器不允许复制", "The browser refused to copy") }.to_string());
                         });
                     }>{move || tr(lang.get(), "复制引用", "Copy citation")}</button>
@@ -80,7 +80,7 @@ pub fn ArticleView(id: String) -> impl IntoView {
                                         let text = format!("{text}\n——{}", citation.get_value());
                                         spawn_local(async move {
                                             let ok = browser::copy(&text).await;
-                                            let l = ctx().lang.get_untracked();
+                                            let l = explorer().lang.get_untracked();
                                             status.set(if ok { tr(l, "已复制段落与出处", "Passage copied with citation") } else { tr(l, "浏览器不允许复制", "The browser refused to copy") }.to_string());
                                         });
                                     };
@@ -132,17 +132,17 @@ pub fn ArticleView(id: String) -> impl IntoView {
 /// Previous / next within the current result list, and the way back to it.
 #[component]
 fn ResultNav(position: u32) -> impl IntoView {
-    let c = ctx();
+    let c = explorer();
     let (route, lang) = (c.route, c.lang);
     let list = Memo::new(move |_| {
         let r = route.get();
-        ctx().selection(&r)
+        c.selection_of(&r)
     });
     let at = move || list.with(|l| l.iter().position(|&p| p == position));
     let link = move |step: i32| {
         let i = at()? as i32 + step;
         let target = list.with(|l| l.get(usize::try_from(i).ok()?).copied())?;
-        let id = ctx().article(target).id.clone();
+        let id = c.index().article(target).id.clone();
         Some(route.with(|r| r.on(Page::Article(id)).to_hash()))
     };
     let back = move || route.with(|r| r.on(Page::Browse).to_hash());
@@ -170,7 +170,7 @@ fn ResultNav(position: u32) -> impl IntoView {
 /// The headings as an outline; each entry scrolls to its heading.
 #[component]
 fn Outline(article: StoredValue<Article>) -> impl IntoView {
-    let lang = ctx().lang;
+    let lang = explorer().lang;
     let entries: Vec<(usize, String, u8)> = article.with_value(|a| {
         a.blocks
             .iter()
@@ -205,7 +205,7 @@ fn Outline(article: StoredValue<Article>) -> impl IntoView {
 /// The tags of the article, each with its evidence, and the data-quality notes.
 #[component]
 fn TagsPanel(article: StoredValue<Article>) -> impl IntoView {
-    let lang = ctx().lang;
+    let lang = explorer().lang;
     let a = article.get_value();
     let section = |zh: &'static str, en: &'static str, items: AnyView| {
         view! {
@@ -288,7 +288,7 @@ fn TagsPanel(article: StoredValue<Article>) -> impl IntoView {
             let (kind, line, message) = (n.kind, n.line, n.message.clone());
             let tip = message.clone();
             view! {
-                <li class="note" title=tip>
+                <li class="note" title=move || tip.get(lang.get()).to_string()>
                     {move || {
                         let l = lang.get();
                         let at = match (line, l) {
@@ -296,10 +296,8 @@ fn TagsPanel(article: StoredValue<Article>) -> impl IntoView {
                             (Some(n), Lang::En) => format!(" (line {n})"),
                             _ => String::new(),
                         };
-                        match l {
-                            Lang::Zh => format!("{}{at}", note_kind(l, kind)),
-                            Lang::En => format!("{}{at}: {message}", note_kind(l, kind)),
-                        }
+                        let colon = l.pick("：", ": ");
+                        format!("{}{at}{colon}{}", note_kind(l, kind), message.get(l))
                     }}
                 </li>
             }
@@ -332,7 +330,7 @@ fn TagsPanel(article: StoredValue<Article>) -> impl IntoView {
 /// Buttons that jump to the passages a tag was found in.
 #[component]
 fn EvidenceLinks(evidence: Vec<Evidence>) -> impl IntoView {
-    let lang = ctx().lang;
+    let lang = explorer().lang;
     let mut seen = Vec::new();
     let links = evidence
         .into_iter()

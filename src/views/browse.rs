@@ -10,7 +10,7 @@ use crate::components::facet_panel::FacetPanel;
 use crate::components::marked_text::{Mark, MarkedText};
 use crate::i18n::{Lang, tr};
 use crate::route::{Page, Route};
-use crate::state::{ctx, shown_title};
+use crate::state::{Explorer, explorer, shown_title};
 use tifa_corpus::export;
 
 /// Results shown at first and added by "more".
@@ -19,7 +19,7 @@ const PAGE: usize = 20;
 /// The search page.
 #[component]
 pub fn Browse() -> impl IntoView {
-    let c = ctx();
+    let c = explorer();
     let (route, lang) = (c.route, c.lang);
     let limit = RwSignal::new(PAGE);
     // A new selection starts again at the first page.
@@ -30,7 +30,7 @@ pub fn Browse() -> impl IntoView {
             limit.set(PAGE);
         }
     });
-    let index = c.index.clone();
+    let index = c.index().clone();
     let results: Memo<Results> = Memo::new(move |_| {
         let r = route.get();
         let options = SearchOptions { offset: 0, limit: limit.get(), sort: r.sort(), snippets: 2 };
@@ -50,7 +50,6 @@ pub fn Browse() -> impl IntoView {
         .collect_view();
     let total = move || results.with(|r| r.total);
     let sort_toggle = move |corpus: bool| {
-        let c = ctx();
         c.go(&Route { corpus_order: corpus, ..c.route.get_untracked() });
     };
     view! {
@@ -85,7 +84,7 @@ pub fn Browse() -> impl IntoView {
                     </div>
                 </div>
                 <ActiveFilters />
-                <ExportMenu exports=selection_exports() />
+                <ExportMenu exports=selection_exports(c) />
                 <ol class="hits">
                     {move || results.with(|r| r.hits.iter().map(|hit| view! { <HitItem hit=hit.clone() /> }).collect_view())}
                 </ol>
@@ -108,12 +107,8 @@ pub fn Browse() -> impl IntoView {
 }
 
 /// Exports of the current selection, in the order shown.
-fn selection_exports() -> Vec<Export> {
-    let docs = || {
-        let c = ctx();
-        let r = c.route.get_untracked();
-        (c.selection(&r), c)
-    };
+fn selection_exports(c: Explorer) -> Vec<Export> {
+    let docs = move || (c.selection.get_untracked(), c);
     vec![
         Export {
             label: ("表格 CSV", "CSV table"),
@@ -121,7 +116,7 @@ fn selection_exports() -> Vec<Export> {
             mime: export_menu::CSV,
             make: Box::new(move || {
                 let (d, c) = docs();
-                export::articles_csv(&c.index, &d, export_language())
+                export::articles_csv(&c.index(), &d, export_language())
             }),
         },
         Export {
@@ -130,7 +125,7 @@ fn selection_exports() -> Vec<Export> {
             mime: export_menu::JSON,
             make: Box::new(move || {
                 let (d, c) = docs();
-                export::articles_json(&c.index.corpus, &d)
+                export::articles_json(&c.index().corpus, &d)
             }),
         },
         Export {
@@ -140,18 +135,18 @@ fn selection_exports() -> Vec<Export> {
             make: Box::new(move || {
                 let (d, c) = docs();
                 let r = c.route.get_untracked();
-                export::articles_markdown(&c.index.corpus, &d, &export::describe(&r.q, &r.filters, export_language()))
+                export::articles_markdown(&c.index().corpus, &d, &export::describe(&r.q, &r.filters, export_language()))
             }),
         },
         Export {
             label: ("筛选计数 CSV", "Facet counts CSV"),
             file: "tifa-facets.csv",
             mime: export_menu::CSV,
-            make: Box::new(|| {
-                let c = ctx();
+            make: Box::new(move || {
+                let index = c.index();
                 let r = c.route.get_untracked();
                 let options = SearchOptions { offset: 0, limit: 0, ..SearchOptions::default() };
-                export::facets_csv(&c.index.search(&r.query(), &options).facets, export_language())
+                export::facets_csv(&index.search(&r.query(), &options).facets, export_language())
             }),
         },
     ]
@@ -165,9 +160,9 @@ fn wide_screen() -> bool {
 /// One result: title link, place/agency/theme chips, snippets.
 #[component]
 fn HitItem(hit: Hit) -> impl IntoView {
-    let c = ctx();
+    let c = explorer();
     let (route, lang) = (c.route, c.lang);
-    let article = c.article(hit.article).clone();
+    let article = c.index().article(hit.article).clone();
     let id = article.id.clone();
     let href = move || route.with(|r| r.on(Page::Article(id.clone())).to_hash());
     let places: Vec<String> =
@@ -175,7 +170,7 @@ fn HitItem(hit: Hit) -> impl IntoView {
     let agencies: Vec<String> = article.organizations.iter().map(|o| o.name.clone()).collect();
     let themes: Vec<String> = article.themes.iter().take(3).map(|t| t.name.clone()).collect();
     let level = article.level.as_ref().map(|l| l.name.clone());
-    let source = c.index.corpus.sources.get(article.source as usize).map(|s| s.name.clone()).unwrap_or_default();
+    let source = c.index().corpus.sources.get(article.source as usize).map(|s| s.name.clone()).unwrap_or_default();
     let ordinal = article.ordinal;
     // Only what the title needs (the whole article would be cloned into the closure otherwise).
     let title_of = tifa_corpus::Article { title: article.title.clone(), ..Default::default() };

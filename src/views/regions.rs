@@ -8,24 +8,24 @@ use tifa_corpus::search::{Facet, SearchOptions};
 use crate::components::charts::{Bar, BarChart};
 use crate::i18n::{Lang, region_level, tr};
 use crate::route::Page;
-use crate::state::{ctx, selection_in_corpus_order};
+use crate::state::{explorer, selection_in_corpus_order};
 use tifa_corpus::RegionLevel;
 
 /// The regions page.
 #[component]
 pub fn Regions() -> impl IntoView {
-    let c = ctx();
+    let c = explorer();
     let (route, lang) = (c.route, c.lang);
     // Counted without the region filters, so that each bar equals what a click on it shows in the results.
     let unfiltered = Memo::new(move |_| route.with(|r| r.without_facet(Facet::Region)));
     let selection = selection_in_corpus_order(unfiltered);
     let rows = Memo::new(move |_| {
-        let c = ctx();
-        selection.with(|s| province_counts(s.iter().map(|&d| c.article(d))))
+        let index = c.index();
+        selection.with(|s| province_counts(s.iter().map(|&d| index.article(d))))
     });
     let placed = move || {
-        let c = ctx();
-        selection.with(|s| s.iter().filter(|&&d| c.article(d).regions.iter().any(|r| r.code.is_some())).count())
+        let index = c.index();
+        selection.with(|s| s.iter().filter(|&&d| index.article(d).regions.iter().any(|r| r.code.is_some())).count())
     };
     let chart = move || {
         let r = route.get();
@@ -65,10 +65,10 @@ pub fn Regions() -> impl IntoView {
         })
     };
     let bodies = move || {
-        let c = ctx();
+        let index = c.index();
         let r = route.get();
         let options = SearchOptions { offset: 0, limit: 0, ..SearchOptions::default() };
-        let facets = c.index.search(&r.query(), &options).facets;
+        let facets = index.search(&r.query(), &options).facets;
         let level = facets.into_iter().find(|f| f.facet == Facet::Level.key()).map(|f| f.values).unwrap_or_default();
         level
             .into_iter()

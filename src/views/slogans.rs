@@ -10,7 +10,7 @@ use crate::components::chips::TagLink;
 use crate::components::kwic_table::KwicTable;
 use crate::i18n::{slogan_kind, slogan_origin, tr};
 use crate::route::Route;
-use crate::state::{ctx, selection_in_corpus_order};
+use crate::state::{explorer, selection_in_corpus_order};
 
 /// Rows shown before "more".
 const FIRST: usize = 60;
@@ -18,12 +18,12 @@ const FIRST: usize = 60;
 /// The formulations page.
 #[component]
 pub fn Slogans() -> impl IntoView {
-    let c = ctx();
+    let c = explorer();
     let (route, lang) = (c.route, c.lang);
     let selection = selection_in_corpus_order(route);
     let register = Memo::new(move |_| {
-        let c = ctx();
-        selection.with(|s| slogan_register_of(s.iter().map(|&d| c.article(d))))
+        let index = c.index();
+        selection.with(|s| slogan_register_of(s.iter().map(|&d| index.article(d))))
     });
     let filter = RwSignal::new(String::new());
     let expanded = RwSignal::new(false);
@@ -40,15 +40,14 @@ pub fn Slogans() -> impl IntoView {
         if r.term.is_empty() {
             return ().into_any();
         }
-        let c = ctx();
+        let index = c.index();
         let variants: Vec<String> = register.with(|reg| {
             reg.iter().find(|s| s.text == r.term).map(|s| s.variants.clone()).unwrap_or_else(|| vec![r.term.clone()])
         });
         let docs = selection.get();
         let forms: Vec<String> = variants.iter().map(|v| fold(v)).collect();
-        let lines = c.index.kwic_any(&forms, Some(docs.as_slice()), 30, r.kwic.sort());
+        let lines = index.kwic_any(&forms, Some(docs.as_slice()), 30, r.kwic.sort());
         let close = move |_| {
-            let c = ctx();
             c.go(&Route { term: String::new(), ..c.route.get_untracked() });
         };
         view! {
@@ -113,7 +112,7 @@ pub fn Slogans() -> impl IntoView {
 /// One formulation.
 #[component]
 fn SloganRow(stat: SloganStat) -> impl IntoView {
-    let c = ctx();
+    let c = explorer();
     let lang = c.lang;
     let SloganStat { text, kind, origin, count, articles, regions, agencies, cooccurs, .. } = stat;
     // Places and agencies link to the articles using this formulation there; co-occurring formulations to their own
@@ -132,7 +131,6 @@ fn SloganRow(stat: SloganStat) -> impl IntoView {
     };
     let t = text.clone();
     let show_kwic = move |_| {
-        let c = ctx();
         c.go(&Route { term: t.clone(), ..c.route.get_untracked() });
         // The panel appears after the hash change is handled: focus it then.
         crate::browser::after_render(|| {

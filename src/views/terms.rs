@@ -8,7 +8,7 @@ use crate::components::charts::{Bar, BarChart, Dispersion};
 use crate::components::kwic_table::KwicTable;
 use crate::i18n::{Lang, tr};
 use crate::route::{Page, Route};
-use crate::state::{ctx, selection_in_corpus_order};
+use crate::state::{explorer, selection_in_corpus_order};
 
 /// Bars in the top-terms chart.
 const TOP: usize = 30;
@@ -18,15 +18,15 @@ const KEYS: usize = 30;
 /// The terms page.
 #[component]
 pub fn Terms() -> impl IntoView {
-    let c = ctx();
+    let c = explorer();
     let (route, lang) = (c.route, c.lang);
     let selection = selection_in_corpus_order(route);
     // Computed once per selection, not again when only the term or the concordance order changes.
-    let top_terms = Memo::new(move |_| selection.with(|s| ctx().index.top_terms(s, TOP)));
+    let top_terms = Memo::new(move |_| selection.with(|s| explorer().index().top_terms(s, TOP)));
     let key_terms = Memo::new(move |_| {
-        let c = ctx();
-        let n = c.index.corpus.articles.len();
-        selection.with(|s| (!s.is_empty() && s.len() < n).then(|| c.index.keyness(s, KEYS)))
+        let index = c.index();
+        let n = index.corpus.articles.len();
+        selection.with(|s| (!s.is_empty() && s.len() < n).then(|| index.keyness(s, KEYS)))
     });
     let top = move || {
         let r = route.get();
@@ -53,7 +53,6 @@ pub fn Terms() -> impl IntoView {
     Effect::new(move |_| term_input.set(route.with(|r| r.term.clone())));
     let submit = move |e: leptos::ev::SubmitEvent| {
         e.prevent_default();
-        let c = ctx();
         c.go(&Route { term: term_input.get_untracked().trim().to_string(), ..c.route.get_untracked() });
     };
     let term_view = move || {
@@ -61,22 +60,22 @@ pub fn Terms() -> impl IntoView {
         if r.term.is_empty() {
             return view! { <p class="hint">{tr(lang.get(), "点击上方的词，或输入一个词，查看它的分布与语境。", "Click a term above or type one to see its spread and contexts.")}</p> }.into_any();
         }
-        let c = ctx();
+        let index = c.index();
         let needle = fold(&r.term);
         let docs = selection.get();
-        let stats = c.index.term_stats(&needle, docs.as_slice());
+        let stats = index.term_stats(&needle, docs.as_slice());
         let per: std::collections::HashMap<u32, u32> = stats.per_article.iter().copied().collect();
         let columns = docs
             .iter()
             .map(|&d| {
-                let a = c.article(d);
+                let a = index.article(d);
                 let n = per.get(&d).copied().unwrap_or(0);
-                let chars = f64::from(c.index.documents[d as usize].chars.max(1));
+                let chars = f64::from(index.documents[d as usize].chars.max(1));
                 let href = r.with_phrase(&r.term).on(Page::Article(a.id.clone())).to_hash();
                 (a.title.clone(), n, f64::from(n) * 10_000.0 / chars, href)
             })
             .collect();
-        let lines = c.index.kwic(&needle, Some(docs.as_slice()), 30, r.kwic.sort());
+        let lines = index.kwic(&needle, Some(docs.as_slice()), 30, r.kwic.sort());
         let l = lang.get();
         let summary = match l {
             Lang::Zh => format!(

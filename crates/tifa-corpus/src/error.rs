@@ -68,6 +68,11 @@ impl fmt::Display for LoadError {
 }
 
 impl LoadError {
+    /// The message in both interface languages.
+    pub fn text(&self) -> crate::lang::Text {
+        crate::lang::Text::new(self.message_zh(), self.to_string())
+    }
+
     /// The same message in Chinese, for the Chinese interface.
     pub fn message_zh(&self) -> String {
         match self {

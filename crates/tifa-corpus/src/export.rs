@@ -9,21 +9,14 @@ use crate::search::facets::FacetCounts;
 use crate::search::{Facet, Index, KwicLine};
 use std::fmt::Write as _;
 
-/// The language of an export's headers and words (the corpus text and the citation stay as they are).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Language {
-    /// 中文 (default).
-    #[default]
-    Zh,
-    /// English.
-    En,
+use crate::lang::Lang;
+
+/// An export's header row in a language (the corpus text and the citation stay as they are).
+trait Headers {
+    fn header<'a>(self, pairs: &[(&'a str, &'a str)]) -> Vec<&'a str>;
 }
 
-impl Language {
-    fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
-        if self == Language::Zh { zh } else { en }
-    }
-
+impl Headers for Lang {
     fn header<'a>(self, pairs: &[(&'a str, &'a str)]) -> Vec<&'a str> {
         pairs.iter().map(|(zh, en)| self.pick(zh, en)).collect()
     }
@@ -92,7 +85,7 @@ fn year_in(title: &str) -> Option<u32> {
 }
 
 /// What a selection is, in words: the query and the filters (the heading of a Markdown export).
-pub fn describe(query: &str, filters: &[(Facet, String)], lang: Language) -> String {
+pub fn describe(query: &str, filters: &[(Facet, String)], lang: Lang) -> String {
     let mut parts = Vec::new();
     let colon = lang.pick("：", ": ");
     if !query.trim().is_empty() {
@@ -122,7 +115,7 @@ fn join(values: impl Iterator<Item = String>) -> String {
 }
 
 /// The selected articles (positions in the corpus), one row each, with their tags.
-pub fn articles_csv(index: &Index, docs: &[u32], lang: Language) -> String {
+pub fn articles_csv(index: &Index, docs: &[u32], lang: Lang) -> String {
     let header = lang.header(&[
         ("序号", "No."),
         ("ID", "ID"),
@@ -201,7 +194,7 @@ fn markdown_text(s: &str) -> String {
 }
 
 /// Concordance lines with the article each comes from.
-pub fn kwic_csv(corpus: &Corpus, lines: &[KwicLine], lang: Language) -> String {
+pub fn kwic_csv(corpus: &Corpus, lines: &[KwicLine], lang: Lang) -> String {
     let header = lang.header(&[
         ("ID", "ID"),
         ("标题", "Title"),
@@ -219,7 +212,7 @@ pub fn kwic_csv(corpus: &Corpus, lines: &[KwicLine], lang: Language) -> String {
 }
 
 /// The formulation register.
-pub fn slogans_csv(register: &[SloganStat], lang: Language) -> String {
+pub fn slogans_csv(register: &[SloganStat], lang: Lang) -> String {
     let header = lang.header(&[
         ("提法", "Formulation"),
         ("类型", "Kind"),
@@ -249,7 +242,7 @@ pub fn slogans_csv(register: &[SloganStat], lang: Language) -> String {
 }
 
 /// Facet counts (drill-down counts of a query), one row per value.
-pub fn facets_csv(facets: &[FacetCounts], lang: Language) -> String {
+pub fn facets_csv(facets: &[FacetCounts], lang: Lang) -> String {
     let header = lang.header(&[
         ("维度", "Facet"),
         ("值", "Value"),
@@ -291,8 +284,8 @@ mod tests {
         let n = corpus.articles.len();
         let index = Index::from_parts(corpus, crate::search::index::IndexData::empty(n));
         let docs: Vec<u32> = vec![2, 0];
-        let table = articles_csv(&index, &docs, Language::Zh);
-        assert!(articles_csv(&index, &docs, Language::En).contains("Title,Compilation"));
+        let table = articles_csv(&index, &docs, Lang::Zh);
+        assert!(articles_csv(&index, &docs, Lang::En).contains("Title,Compilation"));
         assert!(table.starts_with(BOM));
         let lines: Vec<&str> = table.trim_end().split("\r\n").collect();
         assert_eq!(lines.len(), 3, "header and one row per selected article");
@@ -316,7 +309,7 @@ mod tests {
                 && cite.ends_with(&format!("第{}篇.", a.ordinal))
         );
         let kwic = index.kwic("作风", None, 5, crate::search::KwicSort::Corpus);
-        let k = kwic_csv(&index.corpus, &kwic, Language::Zh);
+        let k = kwic_csv(&index.corpus, &kwic, Lang::Zh);
         assert_eq!(k.trim_end().split("\r\n").count(), kwic.len() + 1);
     }
 
@@ -339,9 +332,9 @@ mod tests {
         s.title = Some("2023年度作风建设经验交流材料汇编（24篇）".into());
         assert!(citation(&a, Some(&s)).contains("[出版者不详], [2023]: 第3篇."));
         assert_eq!(year_in("编号12023"), None);
-        assert_eq!(describe(" 作风 ", &[(Facet::Region, "贵州省".into())], Language::Zh), "检索：作风；地区：贵州省");
-        assert_eq!(describe("", &[], Language::Zh), "全部文章");
-        assert_eq!(describe("x", &[(Facet::Theme, "t".into())], Language::En), "Search: x; Theme: t");
+        assert_eq!(describe(" 作风 ", &[(Facet::Region, "贵州省".into())], Lang::Zh), "检索：作风；地区：贵州省");
+        assert_eq!(describe("", &[], Lang::Zh), "全部文章");
+        assert_eq!(describe("x", &[(Facet::Theme, "t".into())], Lang::En), "Search: x; Theme: t");
         assert_eq!(csv_cell("\t=1"), "'\t=1");
     }
 

@@ -2,6 +2,7 @@
 //! notes — and the doubt that the file was read in the wrong shape (one document read as many, or many as one).
 //! `tifa parse` and the overview page show the same summary.
 
+use crate::lang::Text;
 use crate::model::{Article, BlockKind, MetaKind, Note, NoteKind, Source};
 use crate::parse::marker::marker;
 
@@ -29,8 +30,8 @@ pub struct FileSummary {
     pub metadata: Vec<MetaCount>,
     /// Data-quality notes on the file and its articles.
     pub notes: u32,
-    /// Whether one of the notes says the file may have been read in the wrong shape.
-    pub shape_doubt: bool,
+    /// What the note says when the file may have been read in the wrong shape.
+    pub shape_doubt: Option<Text>,
 }
 
 impl FileSummary {
@@ -38,7 +39,7 @@ impl FileSummary {
     pub fn of(source_index: u32, source: &Source, articles: &[Article]) -> Self {
         let mut summary = FileSummary {
             notes: source.notes.len() as u32,
-            shape_doubt: source.notes.iter().any(|n| n.kind == NoteKind::ShapeDoubt),
+            shape_doubt: source.notes.iter().find(|n| n.kind == NoteKind::ShapeDoubt).map(|n| n.message.clone()),
             ..FileSummary::default()
         };
         let mut counts = [0u32; MetaKind::ALL.len()];
@@ -121,9 +122,15 @@ fn one_read_as_many(article: &Article) -> Option<Note> {
         Note::at(
             NoteKind::ShapeDoubt,
             first.unwrap_or(article.lines[0]),
-            format!(
-                "Read as one document, but {dividers} line(s) inside it (separators, source lines, article or document \
-                 numbers) usually divide a compilation: check whether the file holds several documents."
+            Text::new(
+                format!(
+                    "作为一篇文件读入，但其中有 {dividers} 行（分隔线、出处、条目或文号）通常用来分隔汇编中的文件：\
+                     请检查这个文件是否包含多篇文件。"
+                ),
+                format!(
+                    "Read as one document, but {dividers} line(s) inside it (separators, source lines, article or \
+                     document numbers) usually divide a compilation: check whether the file holds several documents."
+                ),
             ),
         )
     })
@@ -140,9 +147,11 @@ fn many_read_as_one(articles: &[Article]) -> Option<Note> {
     Some(Note::at(
         NoteKind::ShapeDoubt,
         in_sequence.title_line.unwrap_or(in_sequence.lines[0]),
-        "Read as several documents, but their titles are numbered in sequence (一、…, 二、…) like the sections of one \
-         document: check whether the file is a single document."
-            .to_string(),
+        Text::new(
+            "作为多篇文件读入，但它们的标题像一篇文件的各节那样按顺序编号（一、…，二、…）：请检查这个文件是否只是一篇文件。",
+            "Read as several documents, but their titles are numbered in sequence (一、…, 二、…) like the sections of one \
+             document: check whether the file is a single document.",
+        ),
     ))
 }
 
@@ -200,6 +209,6 @@ mod tests {
         assert_eq!((summary.articles, summary.untitled, summary.headings, summary.paragraphs), (2, 0, 1, 2));
         assert_eq!(summary.metadata, [MetaCount { kind: MetaKind::Number, count: 2 }]);
         assert_eq!(summary.metadata_lines(), 2);
-        assert!(!summary.shape_doubt);
+        assert!(summary.shape_doubt.is_none());
     }
 }

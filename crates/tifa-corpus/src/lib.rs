@@ -18,6 +18,7 @@ pub mod enrich;
 pub mod error;
 pub mod export;
 pub mod file_summary;
+pub mod lang;
 pub mod model;
 pub mod parse;
 pub mod search;

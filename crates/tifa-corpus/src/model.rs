@@ -462,8 +462,9 @@ pub enum NoteKind {
 pub struct Note {
     /// Machine-readable category.
     pub kind: NoteKind,
-    /// A sentence a person can read.
-    pub message: String,
+    /// What a person reads, in both languages (`message` and `message_zh` in JSON).
+    #[serde(flatten)]
+    pub message: crate::lang::Text,
     /// 1-based line in the normalised source the note refers to, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line: Option<u32>,
@@ -471,13 +472,13 @@ pub struct Note {
 
 impl Note {
     /// A note without a line reference.
-    pub fn new(kind: NoteKind, message: impl Into<String>) -> Self {
-        Note { kind, message: message.into(), line: None }
+    pub fn new(kind: NoteKind, message: crate::lang::Text) -> Self {
+        Note { kind, message, line: None }
     }
 
     /// A note that points at a line of the normalised source.
-    pub fn at(kind: NoteKind, line: u32, message: impl Into<String>) -> Self {
-        Note { kind, message: message.into(), line: Some(line) }
+    pub fn at(kind: NoteKind, line: u32, message: crate::lang::Text) -> Self {
+        Note { kind, message, line: Some(line) }
     }
 }
 

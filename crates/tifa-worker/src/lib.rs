@@ -1,53 +1,46 @@
 //! The Web Worker that turns the user's own files into a corpus asset, so that the page stays responsive.
 //!
-//! Protocol (structured-clone messages):
-//! - worker → page `{type: "ready"}` once it can take work;
-//! - page → worker `{files: [{name, bytes: Uint8Array}, …]}`;
-//! - worker → page `{type: "progress", stage: "parse" | "tag" | "encode", done, total}` as it goes;
-//! - worker → page `{type: "file", name, ok, articles?, message?, message_zh?}` for every file (a file that cannot be read is
-//!   reported in plain words and the others go on);
-//! - worker → page `{type: "done", asset: Uint8Array}` (the binary asset the page decodes like the shipped one), or
-//!   `{type: "error", message}`.
-//!
-//! Cancelling is the page terminating the worker. The protocol logic is plain Rust ([`build`]) tested natively;
-//! this module only moves messages.
+//! The messages it takes and sends are defined once, in `tifa-protocol`, which the page compiles too. The build
+//! itself is plain Rust ([`build`]), tested natively; this module only moves messages.
 
-use js_sys::{Array, Object, Reflect, Uint8Array};
+use js_sys::Uint8Array;
 use tifa_corpus::CorpusBuilder;
+use tifa_corpus::lang::Text;
+use tifa_protocol::{FileOutcome, Progress, Stage, ToPage, ToWorker};
 use wasm_bindgen::prelude::*;
 
-/// What the worker reports while it builds.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Event {
-    /// A stage is under way: `done` of `total` steps.
-    Progress { stage: &'static str, done: u32, total: u32 },
-    /// A file was read (its article count) or refused (why, in Chinese and in English).
-    File { name: String, result: Result<u32, (String, String)> },
+/// A file to build from.
+pub struct InputFile {
+    /// Its name (with the folder path when a folder was opened).
+    pub name: String,
+    /// Its bytes, as read from disk.
+    pub bytes: Vec<u8>,
 }
 
-/// Parse, tag and index `files`, reporting as it goes; the asset bytes, or why there is nothing to show.
-/// Errors come in Chinese and in English, like the file lines.
-pub fn build(files: Vec<(String, Vec<u8>)>, report: &mut dyn FnMut(Event)) -> Result<Vec<u8>, (String, String)> {
+/// Parse, tag and index `files`, reporting progress and each file's outcome as it goes; the asset bytes, or why there
+/// is nothing to show.
+pub fn build(files: Vec<InputFile>, report: &mut dyn FnMut(ToPage)) -> Result<Vec<u8>, Text> {
     let total = files.len() as u32;
+    let progress = |stage, done, total| ToPage::Progress(Progress { stage, done, total });
     let mut builder = CorpusBuilder::new();
-    for (i, (name, bytes)) in files.into_iter().enumerate() {
-        report(Event::Progress { stage: "parse", done: i as u32, total });
-        let result = builder.add(&name, &bytes).map(|s| s.found_count).map_err(|e| (e.message_zh(), e.to_string()));
-        report(Event::File { name, result });
+    for (i, InputFile { name, bytes }) in files.into_iter().enumerate() {
+        report(progress(Stage::Parse, i as u32, total));
+        let result = builder.add(&name, &bytes).map(|s| s.found_count).map_err(|e| e.text());
+        report(ToPage::File(FileOutcome { name, result }));
     }
-    report(Event::Progress { stage: "parse", done: total, total });
+    report(progress(Stage::Parse, total, total));
     let corpus = builder.finish();
     if corpus.articles.is_empty() {
-        return Err((
-            "没有一个文件能读成汇编（见每个文件的说明）。".into(),
-            "none of the files could be read as a compilation (see the line of each file)".into(),
+        return Err(Text::new(
+            "没有一个文件能读成汇编（见每个文件的说明）。",
+            "none of the files could be read as a compilation (see the line of each file)",
         ));
     }
-    report(Event::Progress { stage: "tag", done: 0, total: 1 });
+    report(progress(Stage::Tag, 0, 1));
     let enricher =
-        tifa_corpus::enrich::Enricher::with_embedded_dict().map_err(|e| (format!("无法载入词典：{e}"), e))?;
+        tifa_corpus::enrich::Enricher::with_embedded_dict().map_err(|e| Text::new(format!("无法载入词典：{e}"), e))?;
     let index = tifa_corpus::search::Index::enriched(&enricher, corpus);
-    report(Event::Progress { stage: "encode", done: 0, total: 1 });
+    report(progress(Stage::Encode, 0, 1));
     Ok(tifa_corpus::search::asset::encode(&index))
 }
 
@@ -55,57 +48,19 @@ fn scope() -> web_sys::DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
 }
 
-fn message(kind: &str, fields: &[(&str, JsValue)]) -> Object {
-    let o = Object::new();
-    let _ = Reflect::set(&o, &"type".into(), &kind.into());
-    for (k, v) in fields {
-        let _ = Reflect::set(&o, &(*k).into(), v);
-    }
-    o
-}
-
-fn post(o: &Object) {
-    let _ = scope().post_message(o);
+fn post(message: &ToPage, payloads: &[Uint8Array]) {
+    let envelope = tifa_protocol::pack(message, payloads);
+    let _ = scope().post_message_with_transfer(&envelope.object, &envelope.transfer);
 }
 
 fn handle(data: JsValue) {
-    let files: Vec<(String, Vec<u8>)> = Reflect::get(&data, &"files".into())
-        .ok()
-        .map(|f| Array::from(&f))
-        .map(|a| {
-            a.iter()
-                .map(|f| {
-                    let name = Reflect::get(&f, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
-                    let bytes =
-                        Reflect::get(&f, &"bytes".into()).map(|b| Uint8Array::new(&b).to_vec()).unwrap_or_default();
-                    (name, bytes)
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    let mut report = |event: Event| match event {
-        Event::Progress { stage, done, total } => {
-            post(&message("progress", &[("stage", stage.into()), ("done", done.into()), ("total", total.into())]))
-        }
-        Event::File { name, result } => {
-            let mut fields = vec![("name", JsValue::from(name)), ("ok", result.is_ok().into())];
-            match result {
-                Ok(n) => fields.push(("articles", n.into())),
-                Err((zh, en)) => {
-                    fields.push(("message_zh", zh.into()));
-                    fields.push(("message", en.into()));
-                }
-            }
-            post(&message("file", &fields));
-        }
-    };
-    match build(files, &mut report) {
-        Ok(asset) => {
-            let bytes = Uint8Array::from(asset.as_slice());
-            let transfer = Array::of1(&bytes.buffer());
-            let _ = scope().post_message_with_transfer(&message("done", &[("asset", bytes.into())]), &transfer);
-        }
-        Err((zh, en)) => post(&message("error", &[("message", en.into()), ("message_zh", zh.into())])),
+    // Anything else (the bundle's start-up message with the wasm) is not for this handler.
+    let Some((ToWorker::Build { names }, payloads)) = tifa_protocol::unpack::<ToWorker>(&data) else { return };
+    let files =
+        names.into_iter().zip(payloads).map(|(name, bytes)| InputFile { name, bytes: bytes.to_vec() }).collect();
+    match build(files, &mut |event| post(&event, &[])) {
+        Ok(asset) => post(&ToPage::Done, &[Uint8Array::from(asset.as_slice())]),
+        Err(why) => post(&ToPage::Failed { why }, &[]),
     }
 }
 
@@ -117,7 +72,7 @@ pub fn start() {
     scope().set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     // The worker lives as long as the page wants it; the handler must too.
     onmessage.forget();
-    post(&message("ready", &[]));
+    post(&ToPage::Ready, &[]);
 }
 
 #[cfg(test)]
@@ -127,7 +82,8 @@ mod tests {
     #[test]
     fn every_file_is_reported_and_the_good_ones_make_an_asset() {
         let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tifa-corpus/tests/fixtures");
-        let read = |n: &str| (n.to_string(), std::fs::read(fixtures.join(n)).expect("fixture"));
+        let read =
+            |n: &str| InputFile { name: n.to_string(), bytes: std::fs::read(fixtures.join(n)).expect("fixture") };
         let files = vec![read("blank_one.txt"), read("blank_one.gbk.txt"), read("binary.bin"), read("empty.txt")];
         let mut events = Vec::new();
         let asset = build(files, &mut |e| events.push(e)).expect("an asset");
@@ -135,7 +91,7 @@ mod tests {
         let results: Vec<(String, bool)> = events
             .iter()
             .filter_map(|e| match e {
-                Event::File { name, result } => Some((name.clone(), result.is_ok())),
+                ToPage::File(FileOutcome { name, result }) => Some((name.clone(), result.is_ok())),
                 _ => None,
             })
             .collect();
@@ -149,7 +105,7 @@ mod tests {
             ]
         );
         assert_eq!(index.corpus.sources.len(), 2);
-        assert!(events.contains(&Event::Progress { stage: "tag", done: 0, total: 1 }));
+        assert!(events.contains(&ToPage::Progress(Progress { stage: Stage::Tag, done: 0, total: 1 })));
         let nothing = build(vec![read("binary.bin")], &mut |_| {});
         assert!(nothing.is_err());
     }

@@ -73,8 +73,8 @@ pub fn export(args: ExportArgs) -> ExitCode {
         Err(code) => return code,
     };
     let lang = match args.lang {
-        LangArg::Zh => export::Language::Zh,
-        LangArg::En => export::Language::En,
+        LangArg::Zh => tifa_corpus::lang::Lang::Zh,
+        LangArg::En => tifa_corpus::lang::Lang::En,
     };
     let sort = if args.corpus_order { Sort::Corpus } else { Sort::Relevance };
     let results = index.search(&query, &SearchOptions { offset: 0, limit: usize::MAX, sort, snippets: 0 });

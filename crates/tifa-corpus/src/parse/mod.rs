@@ -19,6 +19,7 @@ pub use rules::LayoutRules;
 
 use crate::decode::{Decoded, decode};
 use crate::error::LoadError;
+use crate::lang::Text;
 use crate::model::{Article, MetaKind, Note, NoteKind, Source, SourceStats};
 use joins::continuations;
 use layout::{content_chars, normalise_line, split_lines};
@@ -49,7 +50,7 @@ pub struct Removed {
     /// The removed text.
     pub text: String,
     /// Why it was judged noise.
-    pub reasons: Vec<String>,
+    pub reasons: Vec<Text>,
 }
 
 /// One parsed source: its description, its articles, and a trace of what was kept and removed.
@@ -131,7 +132,7 @@ pub fn parse_decoded(
         let (kept, fragments) = noise.strip_inline(&line.text);
         inline_noise += fragments.len() as u32;
         for text in fragments {
-            removed.push(Removed { line: line.no, text, reasons: vec!["inline marker".into()] });
+            removed.push(Removed { line: line.no, text, reasons: vec![Text::new("行内标记", "inline marker")] });
         }
         let kept = normalise_line(&kept);
         if kept.is_empty() {
@@ -209,9 +210,15 @@ pub fn parse_decoded(
                 NoteKind::Other,
                 first_line,
                 if structure.titles.is_empty() {
-                    "No title was recognised in this file; its text is kept as one untitled article."
+                    Text::new(
+                        "这个文件中没有识别出标题，全文作为一篇无标题文章保留。",
+                        "No title was recognised in this file; its text is kept as one untitled article.",
+                    )
                 } else {
-                    "This text precedes the first recognised title: its title (and perhaps its beginning) is missing from the source."
+                    Text::new(
+                        "这段文字在第一个识别出的标题之前：它的标题（也许还有开头）在原文中缺失。",
+                        "This text precedes the first recognised title: its title (and perhaps its beginning) is missing from the source.",
+                    )
                 },
             )),
             Some(t) => {
@@ -223,7 +230,10 @@ pub fn parse_decoded(
                     article.notes.push(Note::at(
                         NoteKind::UnseparatedTitle,
                         u.line,
-                        "This title is not set apart by blank lines in the source; it was recognised from other evidence (the sentence before it ends, text follows, numbering starts again).",
+                        Text::new(
+                            "原文中这个标题前后没有空行；它是根据其他迹象识别的（前一句已结束、后接正文、编号重新开始）。",
+                            "This title is not set apart by blank lines in the source; it was recognised from other evidence (the sentence before it ends, text follows, numbering starts again).",
+                        ),
                     ));
                 }
             }
@@ -300,63 +310,95 @@ fn source_notes(source: &Source, decoded: &Decoded, removed: &[Removed], untitle
     {
         notes.push(Note::new(
             NoteKind::CountMismatch,
-            format!(
-                "The header declares {declared} articles; {} were found. Check the article list: titles may be missing, merged or split in the source.",
-                source.found_count
+            Text::new(
+                format!(
+                    "卷首声明共 {declared} 篇，实际找到 {} 篇。请核对文章列表：原文中的标题可能缺失、合并或被拆开。",
+                    source.found_count
+                ),
+                format!(
+                    "The header declares {declared} articles; {} were found. Check the article list: titles may be missing, merged or split in the source.",
+                    source.found_count
+                ),
             ),
         ));
     }
     let stats = &source.stats;
     if stats.noise_lines > 0 || stats.inline_noise > 0 {
-        let mut reasons: Vec<&str> = removed.iter().flat_map(|r| r.reasons.iter().map(String::as_str)).collect();
-        reasons.sort_unstable();
+        let mut reasons: Vec<&Text> = removed.iter().flat_map(|r| r.reasons.iter()).collect();
+        reasons.sort_unstable_by(|x, y| x.en.cmp(&y.en));
         reasons.dedup();
+        let names =
+            |zh: bool| reasons.iter().map(|r| if zh { r.zh.as_str() } else { r.en.as_str() }).collect::<Vec<_>>();
         let lines: Vec<u32> = removed.iter().map(|r| r.line).collect();
+        let (noise, inline) = (stats.noise_lines, stats.inline_noise);
         notes.push(Note::at(
             NoteKind::NoiseRemoved,
             lines[0],
-            format!(
-                "Removed {} noise line{} and {} inline marker{} ({}), on lines {}.",
-                stats.noise_lines,
-                plural(stats.noise_lines),
-                stats.inline_noise,
-                plural(stats.inline_noise),
-                reasons.join(", "),
-                line_ranges(&lines)
+            Text::new(
+                format!(
+                    "去除了 {noise} 行噪声和 {inline} 处行内标记（{}），位于第 {} 行。",
+                    names(true).join("、"),
+                    line_ranges(&lines)
+                ),
+                format!(
+                    "Removed {noise} noise line{} and {inline} inline marker{} ({}), on lines {}.",
+                    plural(noise),
+                    plural(inline),
+                    names(false).join(", "),
+                    line_ranges(&lines)
+                ),
             ),
         ));
     }
     if stats.rejoined_lines > 0 {
         notes.push(Note::new(
             NoteKind::RejoinedLines,
-            format!(
-                "Re-joined {} line break{} that cut a sentence.",
-                stats.rejoined_lines,
-                plural(stats.rejoined_lines)
+            Text::new(
+                format!("接合了 {} 处把句子断开的换行。", stats.rejoined_lines),
+                format!(
+                    "Re-joined {} line break{} that cut a sentence.",
+                    stats.rejoined_lines,
+                    plural(stats.rejoined_lines)
+                ),
             ),
         ));
     }
     if untitled > 0 {
-        notes.push(Note::new(NoteKind::Other, format!("{untitled} article(s) have no title in the source.")));
+        notes.push(Note::new(
+            NoteKind::Other,
+            Text::new(
+                format!("有 {untitled} 篇文章在原文中没有标题。"),
+                format!("{untitled} article(s) have no title in the source."),
+            ),
+        ));
     }
     if decoded.replaced > 0 {
         notes.push(Note::new(
             NoteKind::DecodeReplaced,
-            format!("{} damaged character(s) could not be decoded and were replaced by �.", decoded.replaced),
+            Text::new(
+                format!("有 {} 个损坏的字符无法解码，已替换为 �。", decoded.replaced),
+                format!("{} damaged character(s) could not be decoded and were replaced by �.", decoded.replaced),
+            ),
         ));
     }
     if !decoded.bom && decoded.encoding.starts_with("UTF-16") {
         notes.push(Note::new(
             NoteKind::EncodingGuessed,
-            "UTF-16 without a byte-order mark: the byte order was guessed.",
+            Text::new(
+                "UTF-16 文件没有字节顺序标记：字节顺序是推断的。",
+                "UTF-16 without a byte-order mark: the byte order was guessed.",
+            ),
         ));
     }
     if !source.header.is_empty() {
         notes.push(Note::new(
             NoteKind::Preamble,
-            format!(
-                "{} line(s) after the compilation title were kept as header, not as an article.",
-                source.header.len()
+            Text::new(
+                format!("汇编标题后的 {} 行作为卷首保留，不算作文章。", source.header.len()),
+                format!(
+                    "{} line(s) after the compilation title were kept as header, not as an article.",
+                    source.header.len()
+                ),
             ),
         ));
     }

@@ -9,6 +9,13 @@ use std::collections::HashMap;
 use std::fmt;
 use std::sync::OnceLock;
 
+use crate::lang::Text;
+
+/// A rule's name in both languages (a rules file without `name_zh` shows the English name in both).
+fn named(name: &str, name_zh: &Option<String>) -> Text {
+    Text::new(name_zh.clone().unwrap_or_else(|| name.to_string()), name)
+}
+
 /// The default rules shipped with Tifa.
 pub const DEFAULT_RULES: &str = include_str!("../../../../data/noise.toml");
 
@@ -21,13 +28,16 @@ pub struct NoiseRules {
     repeat_min_chars: usize,
     markers: Vec<Regex>,
     inline: Vec<Regex>,
-    signals: Vec<(String, f32, Regex)>,
+    signals: Vec<(Text, f32, Regex)>,
     words: Vec<(WordGroup, Regex)>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 struct WordGroup {
     name: String,
+    /// The name in Chinese (the English one when a rules file gives none).
+    #[serde(default)]
+    name_zh: Option<String>,
     weight: f32,
     cap: f32,
     list: Vec<String>,
@@ -62,6 +72,8 @@ struct RawRepeat {
 #[derive(Deserialize)]
 struct RawSignal {
     name: String,
+    #[serde(default)]
+    name_zh: Option<String>,
     weight: f32,
     pattern: String,
 }
@@ -84,7 +96,7 @@ pub struct Verdict {
     /// Sum of the weights of the signals seen (infinite for a marker line).
     pub score: f32,
     /// Names of the signals seen, for notes.
-    pub reasons: Vec<String>,
+    pub reasons: Vec<Text>,
 }
 
 impl NoiseRules {
@@ -102,7 +114,7 @@ impl NoiseRules {
             signals: raw
                 .signal
                 .iter()
-                .map(|s| Ok((s.name.clone(), s.weight, compile(&s.pattern)?)))
+                .map(|s| Ok((named(&s.name, &s.name_zh), s.weight, compile(&s.pattern)?)))
                 .collect::<Result<_, RulesError>>()?,
             words: raw
                 .words
@@ -145,7 +157,10 @@ impl NoiseRules {
             return None;
         }
         if self.markers.iter().any(|m| m.is_match(line)) {
-            return Some(Verdict { score: f32::INFINITY, reasons: vec!["paywall or section marker".into()] });
+            return Some(Verdict {
+                score: f32::INFINITY,
+                reasons: vec![Text::new("付费或栏目标记", "paywall or section marker")],
+            });
         }
         let mut score = 0.0;
         let mut reasons = Vec::new();
@@ -162,12 +177,12 @@ impl NoiseRules {
             let hits = found.len();
             if hits > 0 {
                 score += (hits as f32 * group.weight).min(group.cap);
-                reasons.push(group.name.clone());
+                reasons.push(named(&group.name, &group.name_zh));
             }
         }
         if repeated && line.chars().count() >= self.repeat_min_chars {
             score += self.repeat_weight;
-            reasons.push("repeated line".into());
+            reasons.push(Text::new("重复出现的行", "repeated line"));
         }
         // Signals must dominate the line: a long paragraph that mentions a hotline is still content.
         let chars = line.chars().count() as f32;

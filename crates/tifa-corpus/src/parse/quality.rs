@@ -1,5 +1,6 @@
 //! Data-quality notes: what the parser repaired, removed or was unsure of, in words a reader can check.
 
+use crate::lang::Text;
 use crate::model::{Article, BlockKind, Note, NoteKind};
 use crate::parse::rules::LayoutRules;
 use crate::parse::units::Unit;
@@ -19,26 +20,40 @@ pub fn truncated_titles(titles: &[&Unit], para_gap: u32, rules: &LayoutRules) ->
         .map(|u| {
             let mut reasons = Vec::new();
             if !punct::balanced(&u.text) {
-                reasons.push("its quotation marks or brackets are not closed".to_string());
+                reasons.push(Text::new("引号或括号没有闭合", "its quotation marks or brackets are not closed"));
             }
             if let Some(end) = rules.dangling_endings.iter().filter(|e| u.text.ends_with(e.as_str())).max_by_key(|e| e.len())
             {
-                reasons.push(format!("it ends with “{end}”, which needs a continuation"));
+                reasons.push(Text::new(
+                    format!("以“{end}”结尾，后面应当还有文字"),
+                    format!("it ends with “{end}”, which needs a continuation"),
+                ));
             }
             let capped_strict = longest >= 20 && at_longest >= 3 && u.chars == longest;
             let capped_loose = longest >= 20 && near_longest >= 2 && u.chars + 1 >= longest;
             let unseparated = mostly_separated && u.gap_after <= para_gap;
             if capped_strict || (capped_loose && (unseparated || !reasons.is_empty())) {
-                reasons.push(format!(
-                    "it is {} characters long, as long as the longest titles of this source (the source may cut titles at this length)",
-                    u.chars
+                reasons.push(Text::new(
+                    format!("长 {} 字，与本文件最长的标题一样长（原文可能在这个长度截断标题）", u.chars),
+                    format!(
+                        "it is {} characters long, as long as the longest titles of this source (the source may cut titles at this length)",
+                        u.chars
+                    ),
                 ));
             }
             if capped_loose && unseparated {
-                reasons.push("no blank line separates it from the text, unlike most titles".to_string());
+                reasons.push(Text::new(
+                    "与正文之间没有空行，而多数标题有",
+                    "no blank line separates it from the text, unlike most titles",
+                ));
             }
             (!reasons.is_empty()).then(|| {
-                Note::at(NoteKind::TruncatedTitle, u.line, format!("The title may be cut short: {}.", reasons.join("; ")))
+                let (zh, en): (Vec<&str>, Vec<&str>) = reasons.iter().map(|r| (r.zh.as_str(), r.en.as_str())).unzip();
+                let message = Text::new(
+                    format!("标题可能被截断：{}。", zh.join("；")),
+                    format!("The title may be cut short: {}.", en.join("; ")),
+                );
+                Note::at(NoteKind::TruncatedTitle, u.line, message)
             })
         })
         .collect()
@@ -52,12 +67,15 @@ pub fn body_notes(article: &Article, rejoined: &[u32], rules: &LayoutRules) -> V
         notes.push(Note::at(
             NoteKind::RejoinedLines,
             rejoined[0],
-            format!(
-                "Re-joined {} line break{} that cut a sentence (line{} {}).",
-                rejoined.len(),
-                if rejoined.len() == 1 { "" } else { "s" },
-                if rejoined.len() == 1 { "" } else { "s" },
-                lines.join(", ")
+            Text::new(
+                format!("接合了 {} 处把句子断开的换行（第 {} 行）。", rejoined.len(), lines.join("、")),
+                format!(
+                    "Re-joined {} line break{} that cut a sentence (line{} {}).",
+                    rejoined.len(),
+                    if rejoined.len() == 1 { "" } else { "s" },
+                    if rejoined.len() == 1 { "" } else { "s" },
+                    lines.join(", ")
+                ),
             ),
         ));
     }
@@ -67,14 +85,21 @@ pub fn body_notes(article: &Article, rejoined: &[u32], rules: &LayoutRules) -> V
             notes.push(Note::at(
                 NoteKind::MidSentenceStart,
                 block.lines[0],
-                format!(
-                    "A paragraph seems to start in the middle of a sentence (“{start}…”): its beginning may be lost."
+                Text::new(
+                    format!("有一段似乎从句子中间开始（“{start}…”）：开头可能缺失。"),
+                    format!(
+                        "A paragraph seems to start in the middle of a sentence (“{start}…”): its beginning may be lost."
+                    ),
                 ),
             ));
         }
     }
     if !article.blocks.iter().any(|b| b.kind == BlockKind::Paragraph) {
-        notes.push(Note::at(NoteKind::EmptyArticle, article.lines[0], "The article has a title but no paragraphs."));
+        notes.push(Note::at(
+            NoteKind::EmptyArticle,
+            article.lines[0],
+            Text::new("这篇文章有标题而没有正文段落。", "The article has a title but no paragraphs."),
+        ));
     }
     notes.extend(numbering_gaps(article));
     notes
@@ -92,7 +117,10 @@ fn numbering_gaps(article: &Article) -> Vec<Note> {
             notes.push(Note::at(
                 NoteKind::NumberingIrregular,
                 block.lines[0],
-                format!("Heading numbers jump from {prev} to {n}: a section may be missing."),
+                Text::new(
+                    format!("小标题编号从 {prev} 跳到 {n}：可能缺了一节。"),
+                    format!("Heading numbers jump from {prev} to {n}: a section may be missing."),
+                ),
             ));
         }
         last = Some(n);
@@ -122,8 +150,8 @@ mod tests {
         let refs: Vec<&Unit> = ts.iter().collect();
         let notes = truncated_titles(&refs, 0, rules);
         assert!(notes[0].is_none() && notes[3].is_none());
-        assert!(notes[1].as_ref().unwrap().message.contains("各项"));
-        assert!(notes[2].as_ref().unwrap().message.contains("no blank line"));
+        assert!(notes[1].as_ref().unwrap().message.en.contains("各项"));
+        assert!(notes[2].as_ref().unwrap().message.en.contains("no blank line"));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! numbering that restarts after it, parallel siblings that mark it as a section heading instead, a heading marker.
 //! Lines scoring at least `title_threshold` start an article. No list of special cases, no hard-coded titles.
 
+use crate::lang::Text;
 use crate::model::{HeadingStyle, MetaKind};
 use crate::parse::joins::Join;
 use crate::parse::marker::Marker;
@@ -30,7 +31,7 @@ pub struct Structure {
     /// First unit of content that precedes the first title and belongs to no titled article.
     pub untitled_start: Option<usize>,
     /// Heading numbering that restarts without a title to explain it: (unit index, message).
-    pub irregular: Vec<(usize, String)>,
+    pub irregular: Vec<(usize, Text)>,
 }
 
 /// The number of articles a header claims, e.g. `（24篇）` or `共12篇`.
@@ -420,7 +421,7 @@ impl Scorer<'_> {
     /// Numbered headings (一、 …) that restart at 1 within what would be one article show that a new article began
     /// in between; the best title-shaped line in that stretch becomes its title. Returns the new titles and the
     /// restarts nothing could explain.
-    fn numbering_evidence(&self, titles: &[usize]) -> (Vec<usize>, Vec<(usize, String)>) {
+    fn numbering_evidence(&self, titles: &[usize]) -> (Vec<usize>, Vec<(usize, Text)>) {
         let mut added = Vec::new();
         let mut irregular = Vec::new();
         // Per rank: (ordinal, unit index) of the last heading of that rank in the current article.
@@ -454,9 +455,15 @@ impl Scorer<'_> {
                         }
                         _ => irregular.push((
                             i,
-                            format!(
-                                "heading numbering starts again at “{}” without a new title: text of two articles may be merged here, or a title was lost",
-                                u.text
+                            Text::new(
+                                format!(
+                                    "小标题编号在“{}”处重新开始，却没有新标题：这里可能并入了两篇文章的文字，或丢了一个标题",
+                                    u.text
+                                ),
+                                format!(
+                                    "heading numbering starts again at “{}” without a new title: text of two articles may be merged here, or a title was lost",
+                                    u.text
+                                ),
                             ),
                         )),
                     }

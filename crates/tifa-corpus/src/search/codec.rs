@@ -6,6 +6,7 @@
 //! bytes give an error, never a panic or a huge allocation.
 
 use super::index::{IndexData, TermCounts};
+use crate::lang::Text;
 use crate::model::*;
 use std::fmt;
 
@@ -251,6 +252,7 @@ codec_struct!(Corpus { schema, sources, articles });
 codec_struct!(Source { name, encoding, title, declared_count, found_count, fingerprint, bytes, header, stats, notes });
 codec_struct!(SourceStats { lines, noise_lines, inline_noise, rejoined_lines, content_chars });
 codec_struct!(Note { kind, message, line });
+codec_struct!(Text { zh, en });
 codec_struct!(Article {
     id,
     source,

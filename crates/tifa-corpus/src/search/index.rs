@@ -150,6 +150,16 @@ impl Index {
         Index::from_parts(corpus, terms.finish())
     }
 
+    /// An index of no articles (what a page shows before its corpus is loaded).
+    pub fn empty() -> Index {
+        Index::from_parts(Corpus::new(), IndexData::empty(0))
+    }
+
+    /// The article at a position in corpus order.
+    pub fn article(&self, position: u32) -> &crate::model::Article {
+        &self.corpus.articles[position as usize]
+    }
+
     /// Assemble an index from a corpus and stored term data (the binary asset), rebuilding what is cheap.
     pub fn from_parts(corpus: Corpus, data: IndexData) -> Index {
         let documents: Vec<Document> = corpus.articles.iter().map(Document::new).collect();

@@ -1,0 +1,179 @@
+//! The messages between the page and the Web Worker that turns the user's own files into a corpus asset — one typed
+//! definition that both sides compile, so neither reads the other's fields by name.
+//!
+//! A message travels as a plain object `{message: "<JSON of the enum>", bytes: [Uint8Array, …]}`: the enum says
+//! what happened, and the binary payloads (the files going in, the asset coming out) travel beside it, transferred
+//! rather than copied. The order of events:
+//!
+//! 1. worker → page [`ToPage::Ready`] once it can take work;
+//! 2. page → worker [`ToWorker::Build`] with the file names, the files' bytes beside it in the same order;
+//! 3. worker → page [`ToPage::Progress`] as it goes, and [`ToPage::File`] for every file (a file that cannot be read is
+//!    reported in plain words and the others go on);
+//! 4. worker → page [`ToPage::Done`] with the asset's bytes beside it, or [`ToPage::Failed`].
+//!
+//! Cancelling is the page terminating the worker.
+
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use tifa_corpus::lang::Text;
+use wasm_bindgen::JsValue;
+
+/// Page → worker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ToWorker {
+    /// Build a corpus of these files (their bytes travel beside the message, in the same order).
+    Build {
+        /// File names, with the folder path when a folder was opened.
+        names: Vec<String>,
+    },
+}
+
+/// Worker → page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ToPage {
+    /// The worker has started and can take work.
+    Ready,
+    /// A stage is under way: `done` of `total` steps.
+    Progress(Progress),
+    /// What became of one file.
+    File(FileOutcome),
+    /// The asset is built (its bytes travel beside the message).
+    Done,
+    /// Nothing could be built; why.
+    Failed {
+        /// The reason, in both languages.
+        why: Text,
+    },
+}
+
+/// Where a build stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Progress {
+    /// The stage.
+    pub stage: Stage,
+    /// Steps done.
+    pub done: u32,
+    /// Steps in the stage.
+    pub total: u32,
+}
+
+/// The stages of a build, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// Decoding and parsing the files, one step per file.
+    Parse,
+    /// Segmenting and tagging (the full dictionary is loaded first).
+    Tag,
+    /// Indexing and writing the asset.
+    Encode,
+}
+
+impl Progress {
+    /// The share of the whole build done, from 0 to 1 (parsing is the first half).
+    pub fn share(&self) -> f64 {
+        match self.stage {
+            Stage::Parse if self.total > 0 => f64::from(self.done) / f64::from(self.total) * 0.5,
+            Stage::Parse => 0.0,
+            Stage::Tag => 0.6,
+            Stage::Encode => 0.9,
+        }
+    }
+}
+
+/// One file's outcome.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FileOutcome {
+    /// File name (as the browser gives it, with its folder path when a folder was opened).
+    pub name: String,
+    /// Articles found, or why the file was not used.
+    pub result: Result<u32, Text>,
+}
+
+/// A message ready to post: the object, and the buffers to transfer with it.
+pub struct Envelope {
+    /// `{message, bytes}`.
+    pub object: Object,
+    /// The payloads' buffers (posting transfers them: the sender no longer has them).
+    pub transfer: Array,
+}
+
+/// Pack a message with its binary payloads.
+pub fn pack<T: Serialize>(message: &T, payloads: &[Uint8Array]) -> Envelope {
+    let object = Object::new();
+    // Serialising these enums cannot fail: every field is a string, a number or a nested enum of them.
+    let json = serde_json::to_string(message).unwrap_or_default();
+    let _ = Reflect::set(&object, &"message".into(), &json.into());
+    let bytes = Array::new();
+    let transfer = Array::new();
+    for p in payloads {
+        bytes.push(p);
+        transfer.push(&p.buffer());
+    }
+    let _ = Reflect::set(&object, &"bytes".into(), &bytes);
+    Envelope { object, transfer }
+}
+
+/// A received message and its binary payloads; `None` for anything that is not one of ours.
+pub fn unpack<T: DeserializeOwned>(data: &JsValue) -> Option<(T, Vec<Uint8Array>)> {
+    let json = Reflect::get(data, &"message".into()).ok()?.as_string()?;
+    let message = serde_json::from_str(&json).ok()?;
+    let bytes = Reflect::get(data, &"bytes".into()).ok().map(|b| Array::from(&b)).unwrap_or_default();
+    Some((message, bytes.iter().map(|b| Uint8Array::new(&b)).collect()))
+}
+
+/// A message as the JSON text of its `message` field (what [`pack`] writes, for code that is not Rust).
+pub fn to_json<T: Serialize>(message: &T) -> String {
+    serde_json::to_string(message).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_survive_the_round_trip_through_json() {
+        let all = [
+            ToPage::Ready,
+            ToPage::Progress(Progress { stage: Stage::Parse, done: 1, total: 3 }),
+            ToPage::File(FileOutcome { name: "a/b.txt".into(), result: Ok(12) }),
+            ToPage::File(FileOutcome {
+                name: "c.txt".into(),
+                result: Err(Text::new("文件是空的。", "the file is empty")),
+            }),
+            ToPage::Done,
+            ToPage::Failed { why: Text::new("无法载入词典", "the dictionary could not be loaded") },
+        ];
+        for m in all {
+            let back: ToPage = serde_json::from_str(&to_json(&m)).unwrap();
+            assert_eq!(back, m);
+        }
+        let build = ToWorker::Build { names: vec!["x.txt".into()] };
+        assert_eq!(serde_json::from_str::<ToWorker>(&to_json(&build)).unwrap(), build);
+    }
+
+    #[test]
+    fn the_json_is_what_the_bundle_boot_code_writes() {
+        // The one-file bundle's start-up code (JavaScript) reports a failed start in this shape.
+        let js =
+            r#"{"type":"failed","why":{"message":"the worker could not start: x","message_zh":"后台线程无法启动：x"}}"#;
+        let m: ToPage = serde_json::from_str(js).unwrap();
+        assert_eq!(m, ToPage::Failed { why: Text::new("后台线程无法启动：x", "the worker could not start: x") });
+    }
+
+    #[test]
+    fn progress_only_grows() {
+        let p = |stage, done, total| Progress { stage, done, total }.share();
+        let steps = [
+            p(Stage::Parse, 0, 2),
+            p(Stage::Parse, 1, 2),
+            p(Stage::Parse, 2, 2),
+            p(Stage::Tag, 0, 1),
+            p(Stage::Encode, 0, 1),
+        ];
+        assert!(steps.windows(2).all(|w| w[0] <= w[1]), "{steps:?}");
+    }
+}
