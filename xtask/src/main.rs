@@ -23,6 +23,8 @@ use site::{bundle, dist, serve};
 use stages::test;
 #[cfg(test)]
 mod static_server_tests;
+#[cfg(test)]
+mod tidy_tests;
 
 use std::env;
 use std::ffi::OsStr;
