@@ -131,7 +131,7 @@ fn Layout() -> impl IntoView {
     let page = move || match current.get() {
         Page::Browse => view! { <views::browse::Browse /> }.into_any(),
         Page::Article(id) => view! { <views::article::ArticleView id /> }.into_any(),
-        Page::Slogans => view! { <views::slogans::Slogans /> }.into_any(),
+        Page::Formulations => view! { <views::formulations::Formulations /> }.into_any(),
         Page::Terms => view! { <views::terms::Terms /> }.into_any(),
         Page::Regions => view! { <views::regions::Regions /> }.into_any(),
         Page::About => view! { <views::about::About /> }.into_any(),
@@ -180,7 +180,7 @@ fn install_listeners(c: Explorer, own: OwnFiles) {
 fn Nav() -> impl IntoView {
     let c = explorer();
     let (route, lang) = (c.route, c.lang);
-    let pages = [Page::Browse, Page::Slogans, Page::Terms, Page::Regions, Page::About];
+    let pages = [Page::Browse, Page::Formulations, Page::Terms, Page::Regions, Page::About];
     let links = pages
         .into_iter()
         .map(|page| {
@@ -205,7 +205,7 @@ pub fn page_name(lang: Lang, page: &Page) -> &'static str {
     match page {
         Page::Browse => tr(lang, "检索", "Search"),
         Page::Article(_) => tr(lang, "文章", "Article"),
-        Page::Slogans => tr(lang, "提法", "Formulations"),
+        Page::Formulations => tr(lang, "提法", "Formulations"),
         Page::Terms => tr(lang, "词语", "Terms"),
         Page::Regions => tr(lang, "地区", "Regions"),
         Page::About => tr(lang, "概览", "Overview"),

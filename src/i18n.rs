@@ -2,7 +2,7 @@
 //! (`tr(lang, "中文", "English")`); only words shared by several views live here.
 
 use tifa_corpus::search::Facet;
-use tifa_corpus::{MetaKind, NoteKind, RegionLevel, SloganKind, SloganOrigin};
+use tifa_corpus::{FormulationKind, FormulationOrigin, MetaKind, NoteKind, RegionLevel};
 
 pub use tifa_corpus::lang::{Lang, Text};
 
@@ -19,7 +19,7 @@ pub fn facet_name(lang: Lang, facet: Facet) -> &'static str {
     match facet {
         Facet::Region => tr(lang, "地区", "Region"),
         Facet::Theme => tr(lang, "主题", "Theme"),
-        Facet::Slogan => tr(lang, "提法", "Formulation"),
+        Facet::Formulation => tr(lang, "提法", "Formulation"),
         Facet::Agency => tr(lang, "机构", "Agency"),
         Facet::Level => tr(lang, "层级", "Level"),
         Facet::Document => tr(lang, "引用文件", "Cited document"),
@@ -38,20 +38,20 @@ pub fn region_level(lang: Lang, level: RegionLevel) -> &'static str {
 }
 
 /// How a formulation was recognised.
-pub fn slogan_kind(lang: Lang, kind: SloganKind) -> &'static str {
+pub fn formulation_kind(lang: Lang, kind: FormulationKind) -> &'static str {
     match kind {
-        SloganKind::Quoted => tr(lang, "引号", "quoted"),
-        SloganKind::Numbered => tr(lang, "数字式", "numbered"),
-        SloganKind::Enumeration => tr(lang, "并列式", "enumeration"),
+        FormulationKind::Quoted => tr(lang, "引号", "quoted"),
+        FormulationKind::Numbered => tr(lang, "数字式", "numbered"),
+        FormulationKind::Enumeration => tr(lang, "并列式", "enumeration"),
     }
 }
 
 /// Where a formulation comes from.
-pub fn slogan_origin(lang: Lang, origin: SloganOrigin) -> &'static str {
+pub fn formulation_origin(lang: Lang, origin: FormulationOrigin) -> &'static str {
     match origin {
-        SloganOrigin::Central => tr(lang, "中央", "central"),
-        SloganOrigin::Local => tr(lang, "地方", "local"),
-        SloganOrigin::Unknown => tr(lang, "未知", "unknown"),
+        FormulationOrigin::Central => tr(lang, "中央", "central"),
+        FormulationOrigin::Local => tr(lang, "地方", "local"),
+        FormulationOrigin::Unknown => tr(lang, "未知", "unknown"),
     }
 }
 
@@ -102,6 +102,6 @@ mod tests {
         assert_eq!(Lang::from_code("en"), Lang::En);
         assert_eq!(Lang::from_code("fr"), Lang::Zh);
         assert_eq!(Lang::from_code(Lang::En.code()), Lang::En);
-        assert_eq!(facet_name(Lang::En, Facet::Slogan), "Formulation");
+        assert_eq!(facet_name(Lang::En, Facet::Formulation), "Formulation");
     }
 }

@@ -21,8 +21,8 @@ pub enum Page {
     Browse,
     /// One article (`#/article/ID`).
     Article(String),
-    /// The formulation register (`#/slogans`).
-    Slogans,
+    /// The formulation register (`#/formulations`).
+    Formulations,
     /// Term statistics (`#/terms`).
     Terms,
     /// Regions (`#/regions`).
@@ -42,7 +42,7 @@ pub struct Route {
     pub filters: Vec<(Facet, String)>,
     /// Corpus order instead of relevance.
     pub corpus_order: bool,
-    /// The term or formulation examined (terms view, KWIC of a slogan).
+    /// The term or formulation examined (terms view, KWIC of a formulation).
     pub term: String,
     /// Concordance order.
     pub kwic: KwicOrder,
@@ -81,7 +81,8 @@ impl Route {
         let page = match path.split_once('/') {
             Some(("article", id)) if !clean(id).is_empty() => Page::Article(clean(id)),
             _ => match path {
-                "slogans" => Page::Slogans,
+                // `slogans` is the address the page had before it took the word the page shows.
+                "formulations" | "slogans" => Page::Formulations,
                 "terms" => Page::Terms,
                 "regions" => Page::Regions,
                 "about" => Page::About,
@@ -122,7 +123,7 @@ impl Route {
         let path = match &self.page {
             Page::Browse => String::new(),
             Page::Article(id) => format!("article/{}", encode(id)),
-            Page::Slogans => "slogans".into(),
+            Page::Formulations => "formulations".into(),
             Page::Terms => "terms".into(),
             Page::Regions => "regions".into(),
             Page::About => "about".into(),
@@ -251,7 +252,7 @@ mod tests {
             kwic: KwicOrder::Left,
         };
         assert_eq!(Route::parse(&route.to_hash()), route);
-        for page in [Page::Browse, Page::Slogans, Page::Terms, Page::Regions, Page::About] {
+        for page in [Page::Browse, Page::Formulations, Page::Terms, Page::Regions, Page::About] {
             let r = Route { page, ..Route::default() };
             assert_eq!(Route::parse(&r.to_hash()), r);
         }
@@ -260,9 +261,9 @@ mod tests {
     #[test]
     fn reads_what_browsers_and_people_write() {
         // Chrome percent-encodes non-ASCII in location.hash.
-        let r = Route::parse("#/?q=%E8%90%A5%E5%95%86&region=%E8%B4%B5%E5%B7%9E%E7%9C%81&slogan=四风");
+        let r = Route::parse("#/?q=%E8%90%A5%E5%95%86&region=%E8%B4%B5%E5%B7%9E%E7%9C%81&formulation=四风");
         assert_eq!(r.q, "营商");
-        assert_eq!(r.filters, [(Facet::Region, "贵州省".into()), (Facet::Slogan, "四风".into())]);
+        assert_eq!(r.filters, [(Facet::Region, "贵州省".into()), (Facet::Formulation, "四风".into())]);
         assert_eq!(Route::parse("").page, Page::Browse);
         assert_eq!(Route::parse("#").page, Page::Browse);
         assert_eq!(Route::parse("#/terms?term=x").page, Page::Terms);
@@ -292,7 +293,7 @@ mod tests {
         assert_eq!(t.filters, [(Facet::Theme, "b".into())]);
         assert_eq!(t.toggled(Facet::Region, "a").filters.len(), 2);
         assert!(r.without_facet(Facet::Theme).filters.iter().all(|(f, _)| *f == Facet::Region));
-        let moved = Route { term: "t".into(), ..r.clone() }.on(Page::Slogans);
+        let moved = Route { term: "t".into(), ..r.clone() }.on(Page::Formulations);
         assert_eq!((moved.q.as_str(), moved.filters.len(), moved.term.as_str()), ("x", 2, ""));
         assert_eq!(r.with_only(Facet::Region, "c").filters, [(Facet::Theme, "b".into()), (Facet::Region, "c".into())]);
         let p = r.with_phrase("-a \"b");

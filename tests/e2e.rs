@@ -322,10 +322,10 @@ async fn the_keyboard_reaches_everything() {
 async fn the_other_views_show_what_the_engine_computes() {
     let index = index();
     let all: Vec<&tifa_corpus::Article> = index.corpus.articles.iter().collect();
-    let app = open("#/slogans").await;
-    let register = tifa_corpus::enrich::stats::slogan_register_of(all.iter().copied());
-    wait_until(&app, "document.querySelector('.slogans-table tbody tr')", "the slogan table").await;
-    let rows = app.texts(".slogans-table tbody th").await;
+    let app = open("#/formulations").await;
+    let register = tifa_corpus::enrich::stats::formulation_register_of(all.iter().copied());
+    wait_until(&app, "document.querySelector('.formulations-table tbody tr')", "the formulation table").await;
+    let rows = app.texts(".formulations-table tbody th").await;
     let expected: Vec<String> = register.iter().take(rows.len()).map(|s| s.text.clone()).collect();
     assert_eq!(rows, expected);
     assert_eq!(rows.len(), register.len().min(60));
@@ -430,7 +430,7 @@ async fn every_view_in_light_dark_and_phone_passes_the_accessibility_audit() {
     let views = [
         ("browse", format!("#/?q={term}")),
         ("article", format!("#/article/{}?q={term}", article.id)),
-        ("slogans", "#/slogans".to_string()),
+        ("formulations", "#/formulations".to_string()),
         ("terms", format!("#/terms?term={term}")),
         ("regions", "#/regions".to_string()),
         ("about", "#/about".to_string()),
@@ -525,13 +525,16 @@ async fn exports_are_the_cores_files_for_the_selection() {
     let counts = index.search(&query, &SearchOptions { limit: 0, ..SearchOptions::default() }).facets;
     assert_eq!(facets, tifa_corpus::export::facets_csv(&counts, Default::default()).trim_start_matches('\u{FEFF}'));
     // The formulation table and a concordance.
-    app.client.goto(&format!("{}#/slogans", app.processes.url())).await.expect("slogans");
-    wait_until(&app, "document.querySelector('.slogans-table tbody tr')", "the formulation table").await;
-    let (_, slogans, bom) = capture_download(&app, ".slogans .export-menu button.export").await;
+    app.client.goto(&format!("{}#/formulations", app.processes.url())).await.expect("formulations");
+    wait_until(&app, "document.querySelector('.formulations-table tbody tr')", "the formulation table").await;
+    let (_, formulations, bom) = capture_download(&app, ".formulations .export-menu button.export").await;
     let all: Vec<&tifa_corpus::Article> = index.corpus.articles.iter().collect();
-    let register = tifa_corpus::enrich::stats::slogan_register_of(all.iter().copied());
+    let register = tifa_corpus::enrich::stats::formulation_register_of(all.iter().copied());
     assert!(bom);
-    assert_eq!(slogans, tifa_corpus::export::slogans_csv(&register, Default::default()).trim_start_matches('\u{FEFF}'));
+    assert_eq!(
+        formulations,
+        tifa_corpus::export::formulations_csv(&register, Default::default()).trim_start_matches('\u{FEFF}')
+    );
     app.client.goto(&format!("{}#/terms?term={term}", app.processes.url())).await.expect("terms");
     wait_until(&app, "document.querySelector('.kwic-table tr')", "the concordance").await;
     let (_, kwic, _) = capture_download(&app, ".kwic .export-menu button.export").await;
@@ -663,7 +666,7 @@ async fn markup_in_the_corpus_file_names_and_links_stays_text() {
         "#/".to_string(),
         "#/?q=<script>".to_string(),
         "#/about".to_string(),
-        "#/slogans".to_string(),
+        "#/formulations".to_string(),
         "#/terms?term=<b>".to_string(),
         "#/article/%22%3E%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D7%3E".to_string(),
         "#/?q=%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D8%3E&theme=%3Cscript%3Ex%3C/script%3E".to_string(),

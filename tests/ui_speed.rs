@@ -149,8 +149,9 @@ async fn interaction_latency_in_headless_chromium() {
             "document.querySelector('.kwic-table tr') && document.querySelector('.chart.bars')",
         )
         .await;
-        let slogans =
-            measure(&app, "#/", &all_total, "#/slogans", "document.querySelector('.slogans-table tbody tr')").await;
+        let formulations =
+            measure(&app, "#/", &all_total, "#/formulations", "document.querySelector('.formulations-table tbody tr')")
+                .await;
         let regions = measure(
             &app,
             "#/",
@@ -167,7 +168,7 @@ async fn interaction_latency_in_headless_chromium() {
             "facet_ms": facet.0, "facet_frame_ms": facet.1,
             "article_ms": article.0, "article_frame_ms": article.1,
             "terms_ms": terms.0, "terms_frame_ms": terms.1,
-            "slogans_ms": slogans.0, "slogans_frame_ms": slogans.1,
+            "formulations_ms": formulations.0, "formulations_frame_ms": formulations.1,
             "regions_ms": regions.0, "regions_frame_ms": regions.1,
         });
         println!("{row}");

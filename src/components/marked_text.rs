@@ -10,7 +10,7 @@ pub struct Mark {
     pub start: u32,
     /// Character after the last.
     pub end: u32,
-    /// Kind of mark (`q` for a query match, `slogan`, `place`).
+    /// Kind of mark (`q` for a query match, `formulation`, `place`).
     pub class: &'static str,
     /// What the mark means (empty for query matches).
     pub tip: String,

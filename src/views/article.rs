@@ -11,7 +11,7 @@ use tifa_corpus::{Article, BlockKind, Evidence, RegionRole};
 use crate::browser;
 use crate::components::chips::TagLink;
 use crate::components::marked_text::{Mark, MarkedText};
-use crate::i18n::{Lang, meta_kind, note_kind, region_level, slogan_kind, slogan_origin, tr};
+use crate::i18n::{Lang, formulation_kind, formulation_origin, meta_kind, note_kind, region_level, tr};
 use crate::route::Page;
 use crate::state::{explorer, shown_title};
 
@@ -239,7 +239,7 @@ fn TagsPanel(article: StoredValue<Article>) -> impl IntoView {
         .collect_view();
     let masked: Vec<String> = a.regions.iter().filter(|r| r.code.is_none()).map(|r| r.name.clone()).collect();
     let agencies = a
-        .organizations
+        .agencies
         .iter()
         .map(|o| view! { <li><TagLink facet=Facet::Agency value=o.name.clone() /><EvidenceLinks evidence=o.evidence.clone() /></li> })
         .collect_view();
@@ -259,16 +259,16 @@ fn TagsPanel(article: StoredValue<Article>) -> impl IntoView {
             }
         })
         .collect_view();
-    let slogans = a
-        .slogans
+    let formulations = a
+        .formulations
         .iter()
         .map(|s| {
             let (kind, origin) = (s.kind, s.origin);
             view! {
                 <li>
-                    <TagLink facet=Facet::Slogan value=s.text.clone() />
+                    <TagLink facet=Facet::Formulation value=s.text.clone() />
                     <span class="tag-extra">
-                        {move || format!("{} · {}", slogan_origin(lang.get(), origin), slogan_kind(lang.get(), kind))}
+                        {move || format!("{} · {}", formulation_origin(lang.get(), origin), formulation_kind(lang.get(), kind))}
                     </span>
                     <EvidenceLinks evidence=s.evidence.clone() />
                 </li>
@@ -305,9 +305,9 @@ fn TagsPanel(article: StoredValue<Article>) -> impl IntoView {
         .collect_view();
     let has = (
         !a.regions.is_empty(),
-        !a.organizations.is_empty() || a.level.is_some(),
+        !a.agencies.is_empty() || a.level.is_some(),
         !a.themes.is_empty(),
-        !a.slogans.is_empty(),
+        !a.formulations.is_empty(),
         !a.documents.is_empty(),
         !a.notes.is_empty(),
     );
@@ -319,7 +319,7 @@ fn TagsPanel(article: StoredValue<Article>) -> impl IntoView {
             }.into_any()))}
             {has.1.then(|| section("机构与层级", "Agency and level", view! { <ul>{agencies}{level}</ul> }.into_any()))}
             {has.2.then(|| section("主题", "Themes", view! { <ul>{themes}</ul> }.into_any()))}
-            {has.3.then(|| section("提法", "Formulations", view! { <ul>{slogans}</ul> }.into_any()))}
+            {has.3.then(|| section("提法", "Formulations", view! { <ul>{formulations}</ul> }.into_any()))}
             {has.4.then(|| section("引用文件", "Cited documents", view! { <ul>{documents}</ul> }.into_any()))}
             {section("关键词", "Keywords", view! { <ul class="keywords">{keywords}</ul> }.into_any())}
             {has.5.then(|| section("数据质量", "Data quality", view! { <ul class="notes">{notes}</ul> }.into_any()))}
@@ -361,18 +361,18 @@ fn block_marks(a: &Article, block: u32, text: &str, required: &[String], l: Lang
         .map(|s| Mark { start: s[0], end: s[1], class: "q", tip: String::new() })
         .collect();
     let here = |e: &&Evidence| e.block == Some(block);
-    for s in &a.slogans {
+    for s in &a.formulations {
         let tip = format!(
             "{}：{}（{}·{}）",
             tr(l, "提法", "Formulation"),
             s.text,
-            slogan_origin(l, s.origin),
-            slogan_kind(l, s.kind)
+            formulation_origin(l, s.origin),
+            formulation_kind(l, s.kind)
         );
         marks.extend(s.evidence.iter().filter(here).map(|e| Mark {
             start: e.start,
             end: e.end,
-            class: "slogan",
+            class: "formulation",
             tip: tip.clone(),
         }));
     }

@@ -167,7 +167,7 @@ fn HitItem(hit: Hit) -> impl IntoView {
     let href = move || route.with(|r| r.on(Page::Article(id.clone())).to_hash());
     let places: Vec<String> =
         tifa_corpus::enrich::stats::home_regions(&article).into_iter().map(str::to_string).collect();
-    let agencies: Vec<String> = article.organizations.iter().map(|o| o.name.clone()).collect();
+    let agencies: Vec<String> = article.agencies.iter().map(|o| o.name.clone()).collect();
     let themes: Vec<String> = article.themes.iter().take(3).map(|t| t.name.clone()).collect();
     let level = article.level.as_ref().map(|l| l.name.clone());
     let source = c.index().corpus.sources.get(article.source as usize).map(|s| s.name.clone()).unwrap_or_default();

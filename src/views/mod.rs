@@ -3,6 +3,6 @@
 pub mod about;
 pub mod article;
 pub mod browse;
+pub mod formulations;
 pub mod regions;
-pub mod slogans;
 pub mod terms;

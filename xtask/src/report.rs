@@ -103,7 +103,7 @@ fn speed_table(json: &str) -> Result<String> {
     let rows: serde_json::Value = serde_json::from_str(json).map_err(|e| format!("bad ui-speed.json: {e}"))?;
     let rows = rows.as_array().ok_or("ui-speed.json is not a list")?;
     let mut out = String::from(
-        "| corpus | articles | asset | first view cold / warm | search | facet | article | terms+KWIC | slogans | regions |\n\
+        "| corpus | articles | asset | first view cold / warm | search | facet | article | terms+KWIC | formulations | regions |\n\
          |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
     );
     let ms =
@@ -121,7 +121,7 @@ fn speed_table(json: &str) -> Result<String> {
             pair("facet"),
             pair("article"),
             pair("terms"),
-            pair("slogans"),
+            pair("formulations"),
             pair("regions"),
         ));
     }

@@ -3,7 +3,7 @@
 //! the formulation register and facet counts as CSV; and the citation of an article in the style of GB/T 7714.
 //! The CLI and the browser call the same functions, so their files are identical.
 
-use crate::enrich::stats::{SloganStat, home_regions};
+use crate::enrich::stats::{FormulationStat, home_regions};
 use crate::model::{Article, Corpus, Source};
 use crate::search::facets::FacetCounts;
 use crate::search::{Facet, Index, KwicLine};
@@ -95,7 +95,7 @@ pub fn describe(query: &str, filters: &[(Facet, String)], lang: Lang) -> String 
         let name = match facet {
             Facet::Region => lang.pick("地区", "Region"),
             Facet::Theme => lang.pick("主题", "Theme"),
-            Facet::Slogan => lang.pick("提法", "Formulation"),
+            Facet::Formulation => lang.pick("提法", "Formulation"),
             Facet::Agency => lang.pick("机构", "Agency"),
             Facet::Level => lang.pick("层级", "Level"),
             Facet::Document => lang.pick("引用文件", "Cited document"),
@@ -146,10 +146,10 @@ pub fn articles_csv(index: &Index, docs: &[u32], lang: Lang) -> String {
             a.ordinal.to_string(),
             join(home_regions(a).into_iter().map(str::to_string)),
             join(a.regions.iter().filter(|r| r.code.is_some()).map(|r| r.name.clone())),
-            join(a.organizations.iter().map(|o| o.name.clone())),
+            join(a.agencies.iter().map(|o| o.name.clone())),
             a.level.as_ref().map(|l| l.name.clone()).unwrap_or_default(),
             join(a.themes.iter().map(|t| t.name.clone())),
-            join(a.slogans.iter().map(|s| s.text.clone())),
+            join(a.formulations.iter().map(|s| s.text.clone())),
             join(a.documents.iter().map(|d| format!("《{}》", d.title))),
             index.documents.get(d as usize).map(|doc| doc.chars).unwrap_or_default().to_string(),
             // Two number columns: "3-25" in one cell would become a date in Excel.
@@ -212,7 +212,7 @@ pub fn kwic_csv(corpus: &Corpus, lines: &[KwicLine], lang: Lang) -> String {
 }
 
 /// The formulation register.
-pub fn slogans_csv(register: &[SloganStat], lang: Lang) -> String {
+pub fn formulations_csv(register: &[FormulationStat], lang: Lang) -> String {
     let header = lang.header(&[
         ("提法", "Formulation"),
         ("类型", "Kind"),

@@ -2,6 +2,8 @@
 //!
 //! These types are the contract between the parser and everything downstream (enrichment, index, app, CLI). They
 //! serialise to the documented JSON schema `tifa.corpus/1` (see `docs/corpus-schema.md`); fields are only ever added.
+//! The schema keeps the names it was published with where the code now says otherwise (`slogans` for formulations,
+//! `organizations` for agencies).
 
 use serde::{Deserialize, Serialize};
 
@@ -84,9 +86,9 @@ pub struct Article {
     /// Regions named in the article, the reporting body's own (`home`) and places merely mentioned.
     #[serde(default)]
     pub regions: Vec<RegionTag>,
-    /// The reporting body's organisation type(s).
-    #[serde(default)]
-    pub organizations: Vec<Tag>,
+    /// The reporting body's organisation type(s) (`organizations` in the schema).
+    #[serde(default, rename = "organizations")]
+    pub agencies: Vec<Tag>,
     /// The reporting body's administrative level (省/自治区, 市, 县/区, 乡镇/街道, 企业).
     #[serde(default)]
     pub level: Option<Tag>,
@@ -96,9 +98,10 @@ pub struct Article {
     /// Characteristic words of the article (TF-IDF over the corpus), best first.
     #[serde(default)]
     pub keywords: Vec<Keyword>,
-    /// Formulations (提法): quoted slogans, numbered formulas, compact enumerations.
-    #[serde(default)]
-    pub slogans: Vec<SloganTag>,
+    /// Formulations (提法): quoted formulations, numbered formulas, compact enumerations.
+    /// `slogans` in the schema.
+    #[serde(default, rename = "slogans")]
+    pub formulations: Vec<FormulationTag>,
     /// Documents cited by title in 《》.
     #[serde(default)]
     pub documents: Vec<DocumentTag>,
@@ -222,7 +225,7 @@ pub struct Keyword {
 /// How a formulation was recognised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum SloganKind {
+pub enum FormulationKind {
     /// A formulation in quotation marks (“能力作风建设年”).
     Quoted,
     /// A numbered formula (两个维护, 三个强化, 四抓四度), quoted or not.
@@ -234,7 +237,7 @@ pub enum SloganKind {
 /// Whether a formulation comes from the centre or was coined locally.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum SloganOrigin {
+pub enum FormulationOrigin {
     /// In the reference list of central formulations (`data/formulations.toml`).
     Central,
     /// A numbered formula or enumeration not in the central list: a local invention.
@@ -245,15 +248,15 @@ pub enum SloganOrigin {
 
 /// A formulation (提法) used in an article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SloganTag {
+pub struct FormulationTag {
     /// Canonical form: no quotes, half-width letters and digits, variants mapped to one form.
     pub text: String,
     /// The surface forms seen in this article (before normalisation), most frequent first.
     pub surface: Vec<String>,
     /// How it was recognised.
-    pub kind: SloganKind,
+    pub kind: FormulationKind,
     /// Central, local or unknown.
-    pub origin: SloganOrigin,
+    pub origin: FormulationOrigin,
     /// Every occurrence.
     pub evidence: Vec<Evidence>,
 }
@@ -360,7 +363,7 @@ pub enum HeadingStyle {
     Label,
     /// `——…` dash-led heading.
     Dash,
-    /// A short, slogan-like line with no marker (e.g. `“动”起来，吹响活动集合哨`).
+    /// A short, formulation-like line with no marker (e.g. `“动”起来，吹响活动集合哨`).
     Plain,
 }
 

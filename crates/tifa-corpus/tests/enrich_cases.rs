@@ -25,23 +25,27 @@ fn tag(title: &str, paragraphs: &[&str]) -> Article {
     corpus.articles.remove(0)
 }
 
-fn slogans(a: &Article) -> Vec<&str> {
-    a.slogans.iter().map(|s| s.text.as_str()).collect()
+fn formulations(a: &Article) -> Vec<&str> {
+    a.formulations.iter().map(|s| s.text.as_str()).collect()
 }
 
 #[test]
 fn a_known_formulation_inside_quoted_speech_counts() {
     let a = tag("", &["县委书记强调：“要坚决做到两个维护，全面从严治党。”"]);
-    assert!(slogans(&a).contains(&"两个维护"), "{:?}", slogans(&a));
+    assert!(formulations(&a).contains(&"两个维护"), "{:?}", formulations(&a));
 }
 
 #[test]
 fn quoted_and_listed_enumerations_share_one_canonical_form() {
     let a = tag("", &["坚持“严、真、细、实、快”的要求。", "做到严、真、细、实、快，不断提升效能。"]);
-    let enumerations: Vec<&str> =
-        a.slogans.iter().filter(|s| s.surface.len() > 1 || s.text == "严真细实快").map(|s| s.text.as_str()).collect();
-    assert_eq!(enumerations, ["严真细实快"], "{:?}", slogans(&a));
-    assert_eq!(a.slogans.iter().find(|s| s.text == "严真细实快").map(|s| s.evidence.len()), Some(2));
+    let enumerations: Vec<&str> = a
+        .formulations
+        .iter()
+        .filter(|s| s.surface.len() > 1 || s.text == "严真细实快")
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(enumerations, ["严真细实快"], "{:?}", formulations(&a));
+    assert_eq!(a.formulations.iter().find(|s| s.text == "严真细实快").map(|s| s.evidence.len()), Some(2));
 }
 
 #[test]
@@ -80,17 +84,17 @@ fn a_name_after_a_determiner_or_before_a_suffix_is_a_common_noun() {
 #[test]
 fn a_numeral_formula_needs_its_period_word() {
     let a = tag("报告", &["第十五届全运会有十五个项目。“十四五”时期，我们完成了十五计划的目标。"]);
-    let found = slogans(&a);
+    let found = formulations(&a);
     assert!(found.contains(&"十四五") && found.contains(&"十五"), "{found:?}");
-    assert_eq!(a.slogans.iter().find(|s| s.text == "十五").map(|s| s.evidence.len()), Some(1));
+    assert_eq!(a.formulations.iter().find(|s| s.text == "十五").map(|s| s.evidence.len()), Some(1));
     let b = tag("报告", &["第十五届全运会有十五个项目。"]);
-    assert!(slogans(&b).is_empty(), "{:?}", slogans(&b));
+    assert!(formulations(&b).is_empty(), "{:?}", formulations(&b));
 }
 
 #[test]
 fn a_quoted_task_named_by_its_verb_is_a_measure_not_a_formulation() {
     let a = tag("意见", &["（一）“推行企业办事一照通办”。各地要落实“放管服”改革，做到“一照通办”。"]);
-    let found = slogans(&a);
+    let found = formulations(&a);
     assert!(!found.contains(&"推行企业办事一照通办"), "{found:?}");
     assert!(found.contains(&"放管服") && found.contains(&"一照通办"), "{found:?}");
 }
@@ -101,14 +105,14 @@ fn quoted_problems_and_numeral_idioms_are_not_formulations() {
         "通知",
         &["避免“一哄而上、一事一端”，整治“僵尸”、“雷人雷语”等现象，坚决整治“四风”。坚持五湖四海、任人唯贤。"],
     );
-    let found = slogans(&a);
+    let found = formulations(&a);
     assert_eq!(found, ["四风"], "{found:?}");
 }
 
 #[test]
 fn a_formulation_quoted_in_part_is_found_whole() {
     let a = tag("报告", &["推进农村承包地“三权”分置改革，推进“一带一路”倡议。"]);
-    let found = slogans(&a);
+    let found = formulations(&a);
     assert!(found.contains(&"三权分置") && found.contains(&"一带一路"), "{found:?}");
     assert!(!found.contains(&"三权"), "{found:?}");
 }
@@ -118,7 +122,7 @@ fn a_place_written_as_one_word_with_its_body_is_found_and_gives_the_level() {
     // jieba holds 北京市人民政府 as one word; 北京市 is a province-level city.
     let a = tag("", &["各位代表：", "现在，我代表北京市人民政府，向大会报告政府工作，请予审议。"]);
     assert_eq!(places(&a), ["北京市"]);
-    assert_eq!(a.organizations.first().map(|o| o.name.as_str()), Some("党委/政府（综合）"));
+    assert_eq!(a.agencies.first().map(|o| o.name.as_str()), Some("党委/政府（综合）"));
     assert_eq!(a.level.as_ref().map(|l| l.name.as_str()), Some("省/自治区"));
 }
 
@@ -128,7 +132,7 @@ fn a_congress_report_and_a_leaders_speech_speak_for_the_centre() {
     assert_eq!(report.level.as_ref().map(|l| l.name.as_str()), Some("中央/国家"));
     let speech = tag("习近平在金砖国家领导人第十六次会晤上的讲话", &["尊敬的各位同事："]);
     assert_eq!(speech.level.as_ref().map(|l| l.name.as_str()), Some("中央/国家"));
-    assert_eq!(speech.organizations.first().map(|o| o.name.as_str()), Some("党委/政府（综合）"));
+    assert_eq!(speech.agencies.first().map(|o| o.name.as_str()), Some("党委/政府（综合）"));
 }
 
 #[test]
@@ -139,16 +143,16 @@ fn counts_directions_and_longer_lists_are_not_formulas() {
             "制定实施三个“十条”。控制区为护城河以外东、西、北至山脊线的范围。在党史、新中国史、改革开放史、社会主义发展史、中华民族发展史中。",
         ],
     );
-    assert!(slogans(&a).is_empty(), "{:?}", slogans(&a));
+    assert!(formulations(&a).is_empty(), "{:?}", formulations(&a));
     let b = tag("通知", &["开展“四史”学习教育，学习党史、新中国史、改革开放史、社会主义发展史。推进“两区”建设。"]);
-    let found = slogans(&b);
+    let found = formulations(&b);
     assert!(found.contains(&"四史") && found.contains(&"两区"), "{found:?}");
 }
 
 #[test]
 fn parallel_items_of_one_length_are_a_formula_however_long() {
     let a = tag("通知", &["推出“一窗受理、一网通办、一次办结”的服务模式，坚持“讲政治、重公道、业务精、作风好”。"]);
-    let found = slogans(&a);
+    let found = formulations(&a);
     assert!(found.contains(&"一窗受理、一网通办、一次办结"), "{found:?}");
     assert!(found.contains(&"讲政治、重公道、业务精、作风好"), "{found:?}");
 }
@@ -156,7 +160,7 @@ fn parallel_items_of_one_length_are_a_formula_however_long() {
 #[test]
 fn quoted_amounts_and_zone_names_are_not_formulas() {
     let a = tag("报告", &["以“得罪千百人、不负十四亿”的使命担当，确定“地震重点危险区”，构建“一核一带一区”格局。"]);
-    assert_eq!(slogans(&a), ["一核一带一区"]);
+    assert_eq!(formulations(&a), ["一核一带一区"]);
 }
 
 #[test]
@@ -170,5 +174,5 @@ fn a_quoted_leader_or_a_longer_name_does_not_make_a_local_text_national() {
     assert_ne!(name.level.as_ref().map(|l| l.name.as_str()), Some("中央/国家"));
     // 现在 is no superior: the government that meets is the body.
     let meeting = tag("", &["现在，县政府召开常务会议，研究部署作风建设。"]);
-    assert_eq!(meeting.organizations.first().map(|o| o.name.as_str()), Some("党委/政府（综合）"));
+    assert_eq!(meeting.agencies.first().map(|o| o.name.as_str()), Some("党委/政府（综合）"));
 }

@@ -23,9 +23,9 @@ struct Case {
     #[serde(default)]
     regions: Vec<ExpectedRegion>,
     #[serde(default)]
-    slogans: Vec<String>,
+    formulations: Vec<String>,
     #[serde(default)]
-    not_slogans: Vec<String>,
+    not_formulations: Vec<String>,
     agency: Option<String>,
     level: Option<String>,
 }
@@ -79,7 +79,7 @@ struct Outcome {
     report: String,
     regions: Score,
     trap_regions: Score,
-    slogans: Score,
+    formulations: Score,
     agencies: Score,
 }
 
@@ -90,7 +90,7 @@ fn evaluate(file: &str) -> Outcome {
     corpus.articles = labelled.case.iter().enumerate().map(|(i, c)| article(c, i as u32 + 1)).collect();
     Enricher::with_embedded_dict().expect("enricher builds").enrich(&mut corpus);
 
-    let (mut regions, mut trap_regions, mut slogans, mut agencies) =
+    let (mut regions, mut trap_regions, mut formulations, mut agencies) =
         (Score::default(), Score::default(), Score::default(), Score::default());
     let (mut roles_right, mut roles_total, mut levels_right, mut levels_total) = (0, 0, 0, 0);
     let mut report = Vec::new();
@@ -115,17 +115,17 @@ fn evaluate(file: &str) -> Outcome {
                 }
             }
         }
-        let predicted: BTreeSet<String> = art.slogans.iter().map(|s| s.text.clone()).collect();
-        let expected: BTreeSet<String> = case.slogans.iter().cloned().collect();
-        // Only the annotated strings are judged: expected ones must be found, listed non-slogans must not be.
+        let predicted: BTreeSet<String> = art.formulations.iter().map(|s| s.text.clone()).collect();
+        let expected: BTreeSet<String> = case.formulations.iter().cloned().collect();
+        // Only the annotated strings are judged: expected ones must be found, listed non-formulations must not be.
         let judged: BTreeSet<String> =
-            predicted.iter().filter(|p| expected.contains(*p) || case.not_slogans.contains(p)).cloned().collect();
-        let (fp, missed) = slogans.add(&judged, &expected);
+            predicted.iter().filter(|p| expected.contains(*p) || case.not_formulations.contains(p)).cloned().collect();
+        let (fp, missed) = formulations.add(&judged, &expected);
         if !fp.is_empty() || !missed.is_empty() {
-            report.push(format!("{}: slogans +{fp:?} -{missed:?}", case.id));
+            report.push(format!("{}: formulations +{fp:?} -{missed:?}", case.id));
         }
         if case.kind == "article" {
-            let predicted: BTreeSet<String> = art.organizations.first().map(|o| o.name.clone()).into_iter().collect();
+            let predicted: BTreeSet<String> = art.agencies.first().map(|o| o.name.clone()).into_iter().collect();
             let expected: BTreeSet<String> = case.agency.clone().into_iter().collect();
             let (fp, missed) = agencies.add(&predicted, &expected);
             if !fp.is_empty() || !missed.is_empty() {
@@ -146,19 +146,19 @@ fn evaluate(file: &str) -> Outcome {
         }
     }
     let table = format!(
-        "cases {} | regions P {:.2} R {:.2} (traps P {:.2}), roles {roles_right}/{roles_total} | slogans P {:.2} R {:.2} | agency P {:.2} R {:.2} | level {levels_right}/{levels_total}",
+        "cases {} | regions P {:.2} R {:.2} (traps P {:.2}), roles {roles_right}/{roles_total} | formulations P {:.2} R {:.2} | agency P {:.2} R {:.2} | level {levels_right}/{levels_total}",
         labelled.case.len(),
         regions.precision(),
         regions.recall(),
         trap_regions.precision(),
-        slogans.precision(),
-        slogans.recall(),
+        formulations.precision(),
+        formulations.recall(),
         agencies.precision(),
         agencies.recall(),
     );
     let report = report.join("\n");
     eprintln!("{file}: {table}\n{report}");
-    Outcome { table, report, regions, trap_regions, slogans, agencies }
+    Outcome { table, report, regions, trap_regions, formulations, agencies }
 }
 
 #[test]
@@ -167,7 +167,7 @@ fn precision_and_recall_on_the_labelled_set() {
     let why = format!("{}\n{}", o.table, o.report);
     assert_eq!(o.trap_regions.precision(), 1.0, "a trap produced a region: {why}");
     assert!(o.regions.precision() >= 0.95 && o.regions.recall() >= 0.8, "{why}");
-    assert!(o.slogans.precision() >= 0.85 && o.slogans.recall() >= 0.75, "{why}");
+    assert!(o.formulations.precision() >= 0.85 && o.formulations.recall() >= 0.75, "{why}");
     assert!(o.agencies.precision() >= 0.8 && o.agencies.recall() >= 0.75, "{why}");
 }
 
@@ -177,5 +177,5 @@ fn precision_and_recall_on_the_held_out_set() {
     let o = evaluate("heldout.toml");
     let why = format!("{}\n{}", o.table, o.report);
     assert!(o.regions.precision() >= 0.8 && o.regions.recall() >= 0.6, "{why}");
-    assert!(o.slogans.precision() >= 0.6 && o.slogans.recall() >= 0.5, "{why}");
+    assert!(o.formulations.precision() >= 0.6 && o.formulations.recall() >= 0.5, "{why}");
 }

@@ -56,12 +56,12 @@ fn enrichment_runs_in_the_browser() {
     let mut corpus = default_corpus();
     enricher.enrich(&mut corpus);
     let tagged = |f: fn(&tifa_corpus::Article) -> bool| corpus.articles.iter().filter(|a| f(a)).count();
-    assert!(tagged(|a| !a.slogans.is_empty()) > corpus.articles.len() / 2, "most articles use formulations");
+    assert!(tagged(|a| !a.formulations.is_empty()) > corpus.articles.len() / 2, "most articles use formulations");
     assert!(tagged(|a| !a.themes.is_empty()) > corpus.articles.len() / 2, "most articles get a theme");
     assert!(tagged(|a| !a.regions.is_empty()) > 0, "some article names a place");
     for a in &corpus.articles {
-        for s in &a.slogans {
-            assert!(!s.evidence.is_empty(), "slogan {} without evidence", s.text);
+        for s in &a.formulations {
+            assert!(!s.evidence.is_empty(), "formulation {} without evidence", s.text);
         }
     }
 }

@@ -24,9 +24,11 @@ pub use score::{Agreement, Counts};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use tifa_corpus::enrich::Enricher;
+use tifa_corpus::enrich::formulations::{self, FormulationTagger};
 use tifa_corpus::enrich::gazetteer::Gazetteer;
-use tifa_corpus::enrich::slogans::{self, SloganTagger};
-use tifa_corpus::{Article, BlockKind, Corpus, ParseOptions, RegionRole, SloganKind, SloganOrigin, parse_bytes};
+use tifa_corpus::{
+    Article, BlockKind, Corpus, FormulationKind, FormulationOrigin, ParseOptions, RegionRole, parse_bytes,
+};
 
 /// The figures of one file, or of a sum of files.
 #[derive(Debug, Clone, Default)]
@@ -403,8 +405,8 @@ fn score_tags(
         ga.formulations.iter().map(|f| (fold(&f.text), f.origin.as_str())).collect();
     // A formulation found under its canonical form matches the gold's surface form too (山水林田湖草 is the 2018
     // form of 山水林田湖草沙), and full-width letters and signs match half-width ones (产业大脑＋未来工厂).
-    let found_formulations: BTreeMap<String, SloganOrigin> = a
-        .slogans
+    let found_formulations: BTreeMap<String, FormulationOrigin> = a
+        .formulations
         .iter()
         .map(|s| {
             let forms = std::iter::once(&s.text).chain(&s.surface).map(|t| fold(t));
@@ -426,7 +428,7 @@ fn score_tags(
         }
         // Local without evidence: neither the reader nor the reference list's local entries say so (a local body
         // coining it in a title or heading is the tagger's other evidence, which the reader judges).
-        if *origin == SloganOrigin::Local && gold_formulations.get(text) != Some(&"local") && !listed_local(text) {
+        if *origin == FormulationOrigin::Local && gold_formulations.get(text) != Some(&"local") && !listed_local(text) {
             figures.local_without_evidence += 1;
         }
         // Only where the reader did not list it: 十四五 and 十五 (the plans) are formulations, 三万九千 never.
@@ -436,7 +438,7 @@ fn score_tags(
     }
 
     if let Some(agency) = &ga.agency {
-        let found = a.organizations.first().map(|t| t.name.as_str());
+        let found = a.agencies.first().map(|t| t.name.as_str());
         figures.agency.record(found == Some(agency.as_str()));
         if found != Some(agency.as_str()) {
             findings.body.push(format!("agency {} ≠ {agency}", found.unwrap_or("—")));
@@ -469,22 +471,22 @@ fn province_of(g: &Gazetteer, name: &str, all: &BTreeSet<String>) -> Option<Stri
     Some(g.divisions[g.divisions[pick].province].name.clone())
 }
 
-fn origin_name(origin: SloganOrigin) -> &'static str {
+fn origin_name(origin: FormulationOrigin) -> &'static str {
     match origin {
-        SloganOrigin::Central => "central",
-        SloganOrigin::Local => "local",
-        SloganOrigin::Unknown => "unknown",
+        FormulationOrigin::Central => "central",
+        FormulationOrigin::Local => "local",
+        FormulationOrigin::Unknown => "unknown",
     }
 }
 
 /// Whether the reference list names `canonical` as a local formulation (its `[[local]]` entries). The built-in list
 /// always builds (the core's tests say so); were it broken, nothing would count as listed.
 fn listed_local(canonical: &str) -> bool {
-    static TAGGER: std::sync::OnceLock<Option<SloganTagger>> = std::sync::OnceLock::new();
+    static TAGGER: std::sync::OnceLock<Option<FormulationTagger>> = std::sync::OnceLock::new();
     TAGGER
-        .get_or_init(|| SloganTagger::new(slogans::RULES, slogans::REFERENCE).ok())
+        .get_or_init(|| FormulationTagger::new(formulations::RULES, formulations::REFERENCE).ok())
         .as_ref()
-        .is_some_and(|t| t.origin(canonical, SloganKind::Quoted, false) == SloganOrigin::Local)
+        .is_some_and(|t| t.origin(canonical, FormulationKind::Quoted, false) == FormulationOrigin::Local)
 }
 
 /// Made only of numerals, digits and calendar units: a number or a date, never a formulation.

@@ -20,7 +20,7 @@ pub enum Format {
     /// Concordance lines of --term over the selection (CSV).
     Kwic,
     /// The formulation register of the selection (CSV).
-    Slogans,
+    Formulations,
     /// Facet counts of the selection (CSV).
     Facets,
     /// The citation of the article --id (GB/T 7714 style).
@@ -91,13 +91,13 @@ pub fn export(args: ExportArgs) -> ExitCode {
             let lines = index.kwic(&term, Some(&docs), 30, KwicSort::Corpus);
             export::kwic_csv(&index.corpus, &lines, lang)
         }
-        Format::Slogans => {
+        Format::Formulations => {
             // Over the selection in corpus order, as the formulations page counts it.
             let in_order = index.matching(&query);
-            let register = tifa_corpus::enrich::stats::slogan_register_of(
+            let register = tifa_corpus::enrich::stats::formulation_register_of(
                 in_order.iter().map(|&d| &index.corpus.articles[d as usize]),
             );
-            export::slogans_csv(&register, lang)
+            export::formulations_csv(&register, lang)
         }
         Format::Facets => export::facets_csv(&results.facets, lang),
         Format::Cite => {

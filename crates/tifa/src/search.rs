@@ -11,7 +11,7 @@ use tifa_corpus::search::{Index, KwicSort, Query, SearchOptions, Sort};
 /// Facet filters shared by the commands.
 #[derive(Args, Debug)]
 pub struct Filters {
-    /// Facet filter KEY=VALUE (region, theme, slogan, agency, level, document, source); repeat it. Values of one
+    /// Facet filter KEY=VALUE (region, theme, formulation, agency, level, document, source); repeat it. Values of one
     /// key are alternatives (OR), different keys must all hold (AND). A province also selects its cities.
     #[arg(long = "filter", short = 'f', value_name = "KEY=VALUE")]
     pub(crate) filters: Vec<String>,
@@ -85,8 +85,8 @@ pub struct StatsArgs {
     limit: usize,
     /// Print the formulation register instead: every formulation with its kind, origin, count, articles and the
     /// formulations it co-occurs with.
-    #[arg(long, conflicts_with = "term")]
-    slogans: bool,
+    #[arg(long, alias = "slogans", conflicts_with = "term")]
+    formulations: bool,
     /// Print JSON.
     #[arg(long)]
     json: bool,
@@ -236,8 +236,8 @@ pub fn stats(args: StatsArgs) -> ExitCode {
         Err(code) => return code,
     };
     let selection = index.matching(&query);
-    if args.slogans {
-        let register = tifa_corpus::enrich::stats::slogan_register_of(
+    if args.formulations {
+        let register = tifa_corpus::enrich::stats::formulation_register_of(
             selection.iter().map(|&d| &index.corpus.articles[d as usize]),
         );
         let text = if args.json {

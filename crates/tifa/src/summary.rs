@@ -89,8 +89,8 @@ fn tag_line(article: &Article) -> String {
     if mentioned > 0 {
         parts.push(format!("{mentioned} places mentioned"));
     }
-    if !article.organizations.is_empty() {
-        let names: Vec<&str> = article.organizations.iter().map(|o| o.name.as_str()).collect();
+    if !article.agencies.is_empty() {
+        let names: Vec<&str> = article.agencies.iter().map(|o| o.name.as_str()).collect();
         parts.push(format!("agency: {}", names.join("/")));
     }
     if let Some(level) = &article.level {
@@ -100,8 +100,8 @@ fn tag_line(article: &Article) -> String {
         let names: Vec<&str> = article.themes.iter().take(3).map(|t| t.name.as_str()).collect();
         parts.push(format!("themes: {}", names.join(", ")));
     }
-    if !article.slogans.is_empty() {
-        let names: Vec<&str> = article.slogans.iter().take(5).map(|s| s.text.as_str()).collect();
+    if !article.formulations.is_empty() {
+        let names: Vec<&str> = article.formulations.iter().take(5).map(|s| s.text.as_str()).collect();
         parts.push(format!("提法: {}", names.join(" · ")));
     }
     parts.join(" | ")

@@ -93,7 +93,7 @@ fn facets_list_values_with_counts() {
     let out = tifa(&["facets", "--top", "0"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
-    for facet in ["region", "theme", "slogan", "agency", "level", "document", "source"] {
+    for facet in ["region", "theme", "formulation", "agency", "level", "document", "source"] {
         assert!(stdout.lines().any(|l| l.starts_with(facet)), "facet {facet} missing:\n{stdout}");
     }
     // Masked places are not values; a region is shown under its parent.
@@ -145,9 +145,10 @@ fn parse_json_carries_the_tags_with_evidence() {
     let out = tifa(&["parse", "--json"]);
     let value: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
     let articles = value["articles"].as_array().unwrap();
-    let slogans: Vec<&serde_json::Value> = articles.iter().flat_map(|a| a["slogans"].as_array().unwrap()).collect();
-    assert!(!slogans.is_empty());
-    for s in slogans {
+    let formulations: Vec<&serde_json::Value> =
+        articles.iter().flat_map(|a| a["slogans"].as_array().unwrap()).collect();
+    assert!(!formulations.is_empty());
+    for s in formulations {
         let e = &s["evidence"][0];
         assert!(e["text"].is_string() && e["start"].as_u64() < e["end"].as_u64(), "{s}");
     }
@@ -181,8 +182,8 @@ fn kwic_stats_and_keyness() {
     let stats: serde_json::Value =
         serde_json::from_slice(&tifa(&["stats", "--term", "四风", "--json"]).stdout).unwrap();
     assert_eq!(stats["frequency"].as_u64(), Some(lines.len() as u64));
-    let slogans = text(&tifa(&["stats", "--slogans"]).stdout);
-    assert!(slogans.contains("with:"), "{slogans}");
+    let formulations = text(&tifa(&["stats", "--formulations"]).stdout);
+    assert!(formulations.contains("with:"), "{formulations}");
     assert_eq!(tifa(&["keyness"]).status.code(), Some(2), "keyness needs a selection");
     assert_eq!(tifa(&["search", "x", "--filter", "colour=red"]).status.code(), Some(2));
     let key = tifa(&["keyness", "--filter", "agency=纪委监委", "--json"]);

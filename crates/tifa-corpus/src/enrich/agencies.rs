@@ -234,11 +234,11 @@ impl AgencyTagger {
             .or_else(|| self.pronoun_level(fields, true))
             .or_else(|| home_level(regions))
             .or_else(|| self.pronoun_level(fields, false));
-        let organizations = found
+        let agencies = found
             .into_iter()
             .map(|f| Tag { name: self.agencies[f.agency].name.clone(), evidence: vec![f.evidence] })
             .collect();
-        (organizations, level)
+        (agencies, level)
     }
 
     /// Agency heads in `range` of `field`, each with the level named right before it (refined by the gazetteer when a
@@ -347,14 +347,14 @@ impl AgencyTagger {
 /// Settle which places are the reporting body's own once the body is known: a national body has no home place (国务院
 /// 关于在海南……的决定 speaks of Hainan, not from it); a place named as part of the body's name (我代表北京市人民政府,
 /// 中国共产党浙江省第十四届委员会) is its home.
-pub fn settle_home(regions: &mut [RegionTag], organizations: &[Tag], level: Option<&Tag>) {
+pub fn settle_home(regions: &mut [RegionTag], agencies: &[Tag], level: Option<&Tag>) {
     if level.is_some_and(|l| l.name == NATIONAL) {
         for r in regions.iter_mut().filter(|r| r.role == RegionRole::Home) {
             r.role = RegionRole::Mentioned;
         }
         return;
     }
-    let Some(body) = organizations.first().and_then(|o| o.evidence.first()) else { return };
+    let Some(body) = agencies.first().and_then(|o| o.evidence.first()) else { return };
     let names_body = |r: &RegionTag| {
         r.code.is_some()
             && r.evidence

@@ -7,10 +7,10 @@
 pub mod agencies;
 pub mod documents;
 pub mod fields;
+pub mod formulations;
 pub mod gazetteer;
 pub mod keywords;
 pub mod regions;
-pub mod slogans;
 pub mod stats;
 pub mod themes;
 
@@ -26,7 +26,7 @@ pub struct Enricher {
     regions: regions::RegionTagger,
     agencies: agencies::AgencyTagger,
     themes: themes::ThemeTagger,
-    slogans: slogans::SloganTagger,
+    formulations: formulations::FormulationTagger,
     stopwords: HashSet<String>,
 }
 
@@ -43,15 +43,15 @@ impl Enricher {
         let gazetteer = gazetteer::Gazetteer::builtin()?;
         let region_rules = regions::RegionRules::from_toml(regions::RULES)?;
         let regions = regions::RegionTagger::new(gazetteer, region_rules, &segmenter)?;
-        let slogans = slogans::SloganTagger::new(slogans::RULES, slogans::REFERENCE)?;
+        let formulations = formulations::FormulationTagger::new(formulations::RULES, formulations::REFERENCE)?;
         regions.teach(&mut segmenter);
-        slogans.teach(&mut segmenter);
+        formulations.teach(&mut segmenter);
         Ok(Enricher {
             segmenter,
             regions,
             agencies: agencies::AgencyTagger::new(agencies::TABLE)?,
             themes: themes::ThemeTagger::new(themes::TAXONOMY)?,
-            slogans,
+            formulations,
             stopwords: crate::text::stopwords::stopwords(crate::text::stopwords::STOPWORDS),
         })
     }
@@ -79,7 +79,7 @@ impl Enricher {
                 (fs, tokens)
             })
             .collect();
-        let marked = self.slogans.marked_forms(&prepared);
+        let marked = self.formulations.marked_forms(&prepared);
         let words: Vec<Vec<&str>> = prepared
             .iter()
             .map(|(_, tokens)| {
@@ -113,17 +113,17 @@ impl Enricher {
                     self.regions.tag(fs, tokens)
                 };
                 let meta: Vec<_> = fs.iter().map(|f| f.block.and_then(|b| article.blocks[b as usize].meta)).collect();
-                let (organizations, level) = self.agencies.tag(fs, &meta, &regions);
+                let (agencies, level) = self.agencies.tag(fs, &meta, &regions);
                 let mut regions = regions;
-                agencies::settle_home(&mut regions, &organizations, level.as_ref());
+                agencies::settle_home(&mut regions, &agencies, level.as_ref());
                 // A body below the centre (a known level other than 中央/国家) may coin formulas of its own.
                 let local_body = level.as_ref().is_some_and(|l| l.name != agencies::NATIONAL);
                 ArticleTags {
                     themes: self.themes.tag(fs),
-                    slogans: self.slogans.tag(fs, tokens, &headings, &marked, &self.segmenter, local_body),
+                    formulations: self.formulations.tag(fs, tokens, &headings, &marked, &self.segmenter, local_body),
                     documents: documents::tag(fs),
                     regions,
-                    organizations,
+                    agencies,
                     level,
                     keywords,
                 }
@@ -138,11 +138,11 @@ impl Enricher {
         }
         for (article, t) in corpus.articles.iter_mut().zip(tags) {
             article.regions = t.regions;
-            article.organizations = t.organizations;
+            article.agencies = t.agencies;
             article.level = t.level;
             article.themes = t.themes;
             article.keywords = t.keywords;
-            article.slogans = t.slogans;
+            article.formulations = t.formulations;
             article.documents = t.documents;
         }
     }
@@ -169,10 +169,10 @@ impl TokenSink for () {
 
 struct ArticleTags {
     regions: Vec<crate::model::RegionTag>,
-    organizations: Vec<crate::model::Tag>,
+    agencies: Vec<crate::model::Tag>,
     level: Option<crate::model::Tag>,
     themes: Vec<crate::model::ThemeTag>,
     keywords: Vec<crate::model::Keyword>,
-    slogans: Vec<crate::model::SloganTag>,
+    formulations: Vec<crate::model::FormulationTag>,
     documents: Vec<crate::model::DocumentTag>,
 }

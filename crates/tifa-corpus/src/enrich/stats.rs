@@ -1,19 +1,19 @@
 //! Corpus-wide views of the tags: the formulation register with co-occurrence, articles per province. Facet counts
 //! have one definition, shared by the page and the CLI: [`crate::search::facets`].
 
-use crate::model::{Article, Corpus, SloganKind, SloganOrigin};
+use crate::model::{Article, Corpus, FormulationKind, FormulationOrigin};
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeMap;
 
 /// A formulation across the corpus.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct SloganStat {
+pub struct FormulationStat {
     /// Canonical form.
     pub text: String,
     /// How it was recognised (the most specific kind seen).
-    pub kind: SloganKind,
+    pub kind: FormulationKind,
     /// Central, local or unknown.
-    pub origin: SloganOrigin,
+    pub origin: FormulationOrigin,
     /// Occurrences in the whole corpus.
     pub count: u32,
     /// Ids of the articles using it.
@@ -29,24 +29,24 @@ pub struct SloganStat {
 }
 
 /// The formulation register: every formulation with counts, articles, variants and co-occurring formulations.
-pub fn slogan_register(corpus: &Corpus) -> Vec<SloganStat> {
-    slogan_register_of(&corpus.articles)
+pub fn formulation_register(corpus: &Corpus) -> Vec<FormulationStat> {
+    formulation_register_of(&corpus.articles)
 }
 
 /// The formulation register over some articles (a search selection).
-pub fn slogan_register_of<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Vec<SloganStat> {
+pub fn formulation_register_of<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Vec<FormulationStat> {
     // Formulations are interned to numbers so that the per-article pair counting hashes integers, not strings.
     let mut ids: HashMap<&str, u32> = HashMap::default();
-    let mut register: Vec<SloganStat> = Vec::new();
+    let mut register: Vec<FormulationStat> = Vec::new();
     let mut pairs: HashMap<(u32, u32), u32> = HashMap::default();
     let mut places: HashMap<(u32, &str), u32> = HashMap::default();
     let mut bodies: HashMap<(u32, &str), u32> = HashMap::default();
     let mut here: Vec<u32> = Vec::new();
     for a in articles {
         here.clear();
-        for s in &a.slogans {
+        for s in &a.formulations {
             let id = *ids.entry(&s.text).or_insert_with(|| {
-                register.push(SloganStat {
+                register.push(FormulationStat {
                     text: s.text.clone(),
                     kind: s.kind,
                     origin: s.origin,
@@ -64,7 +64,7 @@ pub fn slogan_register_of<'a>(articles: impl IntoIterator<Item = &'a Article>) -
             if stat.articles.last() != Some(&a.id) {
                 stat.articles.push(a.id.clone());
             }
-            if stat.kind == SloganKind::Quoted {
+            if stat.kind == FormulationKind::Quoted {
                 stat.kind = s.kind;
             }
             for v in &s.surface {
@@ -87,7 +87,7 @@ pub fn slogan_register_of<'a>(articles: impl IntoIterator<Item = &'a Article>) -
             for r in &homes {
                 *places.entry((x, r)).or_default() += 1;
             }
-            for o in &a.organizations {
+            for o in &a.agencies {
                 *bodies.entry((x, o.name.as_str())).or_default() += 1;
             }
         }
@@ -172,7 +172,7 @@ pub fn province_counts<'a>(articles: impl IntoIterator<Item = &'a Article>) -> V
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Evidence, RegionLevel, RegionRole, RegionTag, SloganTag, Tag};
+    use crate::model::{Evidence, FormulationTag, RegionLevel, RegionRole, RegionTag, Tag};
 
     fn region(path: &[&str], level: RegionLevel, role: RegionRole) -> RegionTag {
         RegionTag {
@@ -187,23 +187,23 @@ mod tests {
         }
     }
 
-    fn slogan(text: &str, times: usize) -> SloganTag {
+    fn formulation(text: &str, times: usize) -> FormulationTag {
         let ev = Evidence { block: Some(0), start: 0, end: 1, text: text.into() };
-        SloganTag {
+        FormulationTag {
             text: text.into(),
             surface: vec![text.into()],
-            kind: SloganKind::Quoted,
-            origin: SloganOrigin::Central,
+            kind: FormulationKind::Quoted,
+            origin: FormulationOrigin::Central,
             evidence: vec![ev; times],
         }
     }
 
-    fn article(id: &str, regions: Vec<RegionTag>, slogans: Vec<SloganTag>, agency: &str) -> Article {
+    fn article(id: &str, regions: Vec<RegionTag>, formulations: Vec<FormulationTag>, agency: &str) -> Article {
         Article {
             id: id.into(),
             regions,
-            slogans,
-            organizations: vec![Tag { name: agency.into(), evidence: Vec::new() }],
+            formulations,
+            agencies: vec![Tag { name: agency.into(), evidence: Vec::new() }],
             ..Article::default()
         }
     }
@@ -216,11 +216,11 @@ mod tests {
                 region(&["甲省"], RegionLevel::Province, RegionRole::Home),
                 region(&["甲省", "乙市"], RegionLevel::Prefecture, RegionRole::Home),
             ],
-            vec![slogan("两个维护", 2), slogan("四风", 1)],
+            vec![formulation("两个维护", 2), formulation("四风", 1)],
             "组织部",
         );
-        let b = article("b", vec![], vec![slogan("两个维护", 1)], "宣传部");
-        let reg = slogan_register_of([&a, &b]);
+        let b = article("b", vec![], vec![formulation("两个维护", 1)], "宣传部");
+        let reg = formulation_register_of([&a, &b]);
         assert_eq!(reg[0].text, "两个维护");
         assert_eq!(reg[0].count, 3);
         assert_eq!(reg[0].articles, ["a", "b"]);
@@ -229,7 +229,7 @@ mod tests {
         assert_eq!(reg[0].agencies.len(), 2);
         assert_eq!(reg[0].cooccurs, [("四风".to_string(), 1)]);
         // Over a smaller selection the numbers shrink.
-        let only_b = slogan_register_of([&b]);
+        let only_b = formulation_register_of([&b]);
         assert_eq!(only_b.len(), 1);
         assert!(only_b[0].cooccurs.is_empty());
     }

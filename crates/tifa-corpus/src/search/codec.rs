@@ -263,11 +263,11 @@ codec_struct!(Article {
     title_line,
     notes,
     regions,
-    organizations,
+    agencies,
     level,
     themes,
     keywords,
-    slogans,
+    formulations,
     documents,
     doc_number,
     issuer
@@ -279,7 +279,7 @@ codec_struct!(RegionTag { name, code, level, province, path, role, evidence, inf
 codec_struct!(Inference { from, confidence });
 codec_struct!(ThemeTag { name, score, evidence });
 codec_struct!(Keyword { word, score });
-codec_struct!(SloganTag { text, surface, kind, origin, evidence });
+codec_struct!(FormulationTag { text, surface, kind, origin, evidence });
 codec_struct!(DocumentTag { title, kind, evidence });
 codec_struct!(IndexData { vocabulary, term_totals, counts });
 codec_struct!(TermCounts { terms, tokens });
@@ -287,8 +287,8 @@ codec_struct!(TermCounts { terms, tokens });
 codec_enum!(RegionLevel { Province = 0, Prefecture = 1, County = 2, Township = 3 });
 codec_enum!(RegionRole { Home = 0, Mentioned = 1 });
 codec_enum!(Confidence { High = 0, Medium = 1 });
-codec_enum!(SloganKind { Quoted = 0, Numbered = 1, Enumeration = 2 });
-codec_enum!(SloganOrigin { Central = 0, Local = 1, Unknown = 2 });
+codec_enum!(FormulationKind { Quoted = 0, Numbered = 1, Enumeration = 2 });
+codec_enum!(FormulationOrigin { Central = 0, Local = 1, Unknown = 2 });
 codec_enum!(BlockKind { Heading = 0, Paragraph = 1, Meta = 2 });
 codec_enum!(MetaKind {
     Number = 0,
@@ -363,15 +363,15 @@ mod tests {
                 evidence: vec![ev.clone()],
                 inferred: Some(Inference { from: vec!["大方县".into()], confidence: Confidence::Medium }),
             }],
-            organizations: vec![Tag { name: "组织部".into(), evidence: vec![ev.clone()] }],
+            agencies: vec![Tag { name: "组织部".into(), evidence: vec![ev.clone()] }],
             level: Some(Tag { name: "市".into(), evidence: Vec::new() }),
             themes: vec![ThemeTag { name: "作风建设".into(), score: 3.25, evidence: vec![ev.clone()] }],
             keywords: vec![Keyword { word: "作风".into(), score: -0.5 }],
-            slogans: vec![SloganTag {
+            formulations: vec![FormulationTag {
                 text: "两个维护".into(),
                 surface: vec!["“两个维护”".into()],
-                kind: SloganKind::Numbered,
-                origin: SloganOrigin::Central,
+                kind: FormulationKind::Numbered,
+                origin: FormulationOrigin::Central,
                 evidence: vec![ev.clone()],
             }],
             documents: vec![DocumentTag { title: "条例".into(), kind: None, evidence: vec![ev] }],

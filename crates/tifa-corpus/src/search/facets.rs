@@ -69,8 +69,8 @@ impl FacetValues {
                 }
             }
             per[index_of(Facet::Theme)].extend(a.themes.iter().map(|t| t.name.clone()));
-            per[index_of(Facet::Slogan)].extend(a.slogans.iter().map(|s| s.text.clone()));
-            per[index_of(Facet::Agency)].extend(a.organizations.iter().map(|o| o.name.clone()));
+            per[index_of(Facet::Formulation)].extend(a.formulations.iter().map(|s| s.text.clone()));
+            per[index_of(Facet::Agency)].extend(a.agencies.iter().map(|o| o.name.clone()));
             per[index_of(Facet::Level)].extend(a.level.iter().map(|l| l.name.clone()));
             per[index_of(Facet::Document)].extend(a.documents.iter().map(|d| d.title.clone()));
             if let Some(s) = corpus.sources.get(a.source as usize) {

@@ -23,7 +23,7 @@ pub enum Facet {
     /// Theme from the taxonomy.
     Theme,
     /// Formulation (canonical form).
-    Slogan,
+    Formulation,
     /// Organisation type of the reporting body.
     Agency,
     /// Administrative level of the reporting body.
@@ -37,14 +37,14 @@ pub enum Facet {
 impl Facet {
     /// Every facet, in display order.
     pub const ALL: [Facet; 7] =
-        [Facet::Region, Facet::Theme, Facet::Slogan, Facet::Agency, Facet::Level, Facet::Document, Facet::Source];
+        [Facet::Region, Facet::Theme, Facet::Formulation, Facet::Agency, Facet::Level, Facet::Document, Facet::Source];
 
     /// The key used in filters and URLs.
     pub fn key(self) -> &'static str {
         match self {
             Facet::Region => "region",
             Facet::Theme => "theme",
-            Facet::Slogan => "slogan",
+            Facet::Formulation => "formulation",
             Facet::Agency => "agency",
             Facet::Level => "level",
             Facet::Document => "document",
@@ -54,6 +54,8 @@ impl Facet {
 
     /// The facet named by `key`.
     pub fn from_key(key: &str) -> Option<Facet> {
+        // `slogan` is the key links made before the formulation facet took the page's word.
+        let key = if key == "slogan" { "formulation" } else { key };
         Facet::ALL.into_iter().find(|f| f.key() == key)
     }
 }

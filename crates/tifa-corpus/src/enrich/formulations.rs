@@ -1,16 +1,16 @@
-//! Formulations (提法): quoted slogans told apart from quoted speech and names, numbered formulas with or without
+//! Formulations (提法): quoted formulations told apart from quoted speech and names, numbered formulas with or without
 //! quotes (两个维护, 三个强化, 四抓四度), compact enumerations (“严真细实快”); normalised, variants grouped, and marked
 //! central or local from the reference list.
 
 use super::fields::Field;
-use crate::model::{Evidence, SloganKind, SloganOrigin, SloganTag};
+use crate::model::{Evidence, FormulationKind, FormulationOrigin, FormulationTag};
 use crate::text::segment::{Segmenter, Token};
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-/// Recognition rules (`data/slogans.toml`).
-pub const RULES: &str = include_str!("../../../../data/slogans.toml");
+/// Recognition rules (`data/formulation_rules.toml`).
+pub const RULES: &str = include_str!("../../../../data/formulation_rules.toml");
 /// Reference list of central (and well-known local) formulations (`data/formulations.toml`).
 pub const REFERENCE: &str = include_str!("../../../../data/formulations.toml");
 
@@ -65,31 +65,31 @@ pub struct ReferenceEntry {
 struct Hit {
     canonical: String,
     surface: String,
-    kind: SloganKind,
+    kind: FormulationKind,
     evidence: Evidence,
 }
 
 /// Finds formulations in articles.
 #[derive(Debug, Clone)]
-pub struct SloganTagger {
+pub struct FormulationTagger {
     rules: Rules,
     /// Canonical form → (origin, kind hint).
-    reference: HashMap<String, SloganOrigin>,
+    reference: HashMap<String, FormulationOrigin>,
     /// Any known surface form (canonical or variant) → canonical.
     variants: HashMap<String, String>,
     automaton: AhoCorasick,
     known: Vec<String>,
 }
 
-impl SloganTagger {
+impl FormulationTagger {
     /// Build from the rules and reference TOML texts.
     pub fn new(rules: &str, reference: &str) -> Result<Self, String> {
-        let rules: Rules = toml::from_str(rules).map_err(|e| format!("slogans.toml: {e}"))?;
+        let rules: Rules = toml::from_str(rules).map_err(|e| format!("formulation_rules.toml: {e}"))?;
         let reference: Reference = toml::from_str(reference).map_err(|e| format!("formulations.toml: {e}"))?;
         let mut origins = HashMap::new();
         let mut variants = HashMap::new();
         for (entries, origin) in
-            [(&reference.formulation, SloganOrigin::Central), (&reference.local, SloganOrigin::Local)]
+            [(&reference.formulation, FormulationOrigin::Central), (&reference.local, FormulationOrigin::Local)]
         {
             for e in entries {
                 let canonical = normalise(&e.text);
@@ -106,7 +106,7 @@ impl SloganTagger {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&known)
             .map_err(|e| format!("formulation automaton: {e}"))?;
-        Ok(SloganTagger { rules, reference: origins, variants, automaton, known })
+        Ok(FormulationTagger { rules, reference: origins, variants, automaton, known })
     }
 
     /// Every known formulation surface, for the segmenter (so that 两个维护 is one word).
@@ -121,11 +121,11 @@ impl SloganTagger {
     /// Origin of a canonical formulation: as the reference list says; otherwise `Local` only with evidence that
     /// the reporting body coined it (`coined`: a local body puts the formula in its title or a heading), and
     /// `Unknown` without such evidence.
-    pub fn origin(&self, canonical: &str, kind: SloganKind, coined: bool) -> SloganOrigin {
+    pub fn origin(&self, canonical: &str, kind: FormulationKind, coined: bool) -> FormulationOrigin {
         match self.reference.get(canonical) {
             Some(o) => *o,
-            None if coined && kind != SloganKind::Quoted => SloganOrigin::Local,
-            None => SloganOrigin::Unknown,
+            None if coined && kind != FormulationKind::Quoted => FormulationOrigin::Local,
+            None => FormulationOrigin::Unknown,
         }
     }
 
@@ -136,7 +136,7 @@ impl SloganTagger {
         for (fields, tokens) in articles {
             for (field, toks) in fields.iter().zip(tokens) {
                 for hit in self.quoted(field, toks).hits {
-                    if hit.kind != SloganKind::Quoted {
+                    if hit.kind != FormulationKind::Quoted {
                         out.insert(hit.canonical);
                     }
                 }
@@ -155,7 +155,7 @@ impl SloganTagger {
         marked: &HashSet<String>,
         segmenter: &Segmenter,
         local_body: bool,
-    ) -> Vec<SloganTag> {
+    ) -> Vec<FormulationTag> {
         let mut hits = Vec::new();
         for (k, (field, toks)) in fields.iter().zip(tokens).enumerate() {
             let Quotations { hits: quoted, problems } = self.quoted(field, toks);
@@ -191,16 +191,20 @@ impl SloganTagger {
         self.aggregate(hits, |evidence| local_body && evidence.iter().any(in_display))
     }
 
-    fn aggregate(&self, hits: Vec<Hit>, coined: impl Fn(&[Evidence]) -> bool) -> Vec<SloganTag> {
+    fn aggregate(&self, hits: Vec<Hit>, coined: impl Fn(&[Evidence]) -> bool) -> Vec<FormulationTag> {
         let mut by: BTreeMap<String, Vec<Hit>> = BTreeMap::new();
         for h in hits {
             by.entry(h.canonical.clone()).or_default().push(h);
         }
-        let mut tags: Vec<SloganTag> = by
+        let mut tags: Vec<FormulationTag> = by
             .into_iter()
             .map(|(canonical, hits)| {
                 // The most specific kind seen wins: numbered or enumeration over plain quoted.
-                let kind = hits.iter().map(|h| h.kind).find(|k| *k != SloganKind::Quoted).unwrap_or(SloganKind::Quoted);
+                let kind = hits
+                    .iter()
+                    .map(|h| h.kind)
+                    .find(|k| *k != FormulationKind::Quoted)
+                    .unwrap_or(FormulationKind::Quoted);
                 let mut counts: Vec<(String, usize)> = Vec::new();
                 for h in &hits {
                     match counts.iter_mut().find(|(s, _)| *s == h.surface) {
@@ -212,7 +216,7 @@ impl SloganTagger {
                 let mut evidence: Vec<Evidence> = hits.into_iter().map(|h| h.evidence).collect();
                 evidence.sort_by_key(|e| (e.block.map_or(-1, |b| b as i64), e.start));
                 evidence.dedup();
-                SloganTag {
+                FormulationTag {
                     origin: self.origin(&canonical, kind, coined(&evidence)),
                     text: canonical,
                     surface: counts.into_iter().map(|(s, _)| s).collect(),
@@ -239,7 +243,8 @@ impl SloganTagger {
             // A known formulation quoted in part (“三权”分置): the whole formulation, the suffix included.
             if let Some(whole) = (!known).then(|| self.completed_by_suffix(inner, after)).flatten() {
                 let end = e + '”'.len_utf8() + whole.suffix_bytes;
-                let kind = if is_numbered(&whole.canonical) { SloganKind::Numbered } else { SloganKind::Quoted };
+                let kind =
+                    if is_numbered(&whole.canonical) { FormulationKind::Numbered } else { FormulationKind::Quoted };
                 hits.push(Hit {
                     canonical: whole.canonical,
                     surface: text[s - '“'.len_utf8()..end].to_string(),
@@ -309,14 +314,14 @@ impl SloganTagger {
                 continue;
             }
             let kind = if numbered {
-                SloganKind::Numbered
+                FormulationKind::Numbered
             } else if self.is_enumeration(&inner.replace('、', ""), tokens, s, e) {
-                SloganKind::Enumeration
+                FormulationKind::Enumeration
             } else {
-                SloganKind::Quoted
+                FormulationKind::Quoted
             };
             // “严、真、细、实、快” and 严、真、细、实、快 are the same enumeration.
-            let canonical = if kind == SloganKind::Enumeration { canonical.replace('、', "") } else { canonical };
+            let canonical = if kind == FormulationKind::Enumeration { canonical.replace('、', "") } else { canonical };
             hits.push(Hit {
                 canonical,
                 surface: text[s - '“'.len_utf8()..e + '”'.len_utf8()].to_string(),
@@ -364,7 +369,7 @@ impl SloganTagger {
             .map(|m| {
                 let surface = &field.text[m.start()..m.end()];
                 let canonical = self.canonical(surface);
-                let kind = if is_numbered(&canonical) { SloganKind::Numbered } else { SloganKind::Quoted };
+                let kind = if is_numbered(&canonical) { FormulationKind::Numbered } else { FormulationKind::Quoted };
                 Hit { canonical, surface: surface.to_string(), kind, evidence: field.evidence(m.start(), m.end()) }
             })
             .collect()
@@ -391,7 +396,7 @@ impl SloganTagger {
                         hits.push(Hit {
                             canonical: self.canonical(surface),
                             surface: surface.to_string(),
-                            kind: SloganKind::Numbered,
+                            kind: FormulationKind::Numbered,
                             evidence: field.evidence(t.start, next.end),
                         });
                     }
@@ -417,7 +422,7 @@ impl SloganTagger {
                     hits.push(Hit {
                         canonical: self.canonical(&span),
                         surface: span.clone(),
-                        kind: SloganKind::Numbered,
+                        kind: FormulationKind::Numbered,
                         evidence: field.evidence(t.start, end),
                     });
                     break;
@@ -458,7 +463,7 @@ impl SloganTagger {
                 hits.push(Hit {
                     canonical: surface.replace('、', ""),
                     surface: surface.to_string(),
-                    kind: SloganKind::Enumeration,
+                    kind: FormulationKind::Enumeration,
                     evidence: field.evidence(start, end),
                 });
                 i = j + 1;

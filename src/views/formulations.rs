@@ -1,14 +1,14 @@
-//! The formulation register (`#/slogans`): every formulation of the current selection with kind, origin, counts,
+//! The formulation register (`#/formulations`): every formulation of the current selection with kind, origin, counts,
 //! the places and agencies that use it and what it co-occurs with; a concordance of the one chosen.
 
 use leptos::prelude::*;
-use tifa_corpus::enrich::stats::{SloganStat, slogan_register_of};
+use tifa_corpus::enrich::stats::{FormulationStat, formulation_register_of};
 use tifa_corpus::search::Facet;
 use tifa_corpus::text::fold::fold;
 
 use crate::components::chips::TagLink;
 use crate::components::kwic_table::KwicTable;
-use crate::i18n::{slogan_kind, slogan_origin, tr};
+use crate::i18n::{formulation_kind, formulation_origin, tr};
 use crate::route::Route;
 use crate::state::{explorer, selection_in_corpus_order};
 
@@ -17,22 +17,22 @@ const FIRST: usize = 60;
 
 /// The formulations page.
 #[component]
-pub fn Slogans() -> impl IntoView {
+pub fn Formulations() -> impl IntoView {
     let c = explorer();
     let (route, lang) = (c.route, c.lang);
     let selection = selection_in_corpus_order(route);
     let register = Memo::new(move |_| {
         let index = c.index();
-        selection.with(|s| slogan_register_of(s.iter().map(|&d| index.article(d))))
+        selection.with(|s| formulation_register_of(s.iter().map(|&d| index.article(d))))
     });
     let filter = RwSignal::new(String::new());
     let expanded = RwSignal::new(false);
     let rows = move || {
         let needle = filter.get();
         register.with(|reg| {
-            let matching: Vec<&SloganStat> = reg.iter().filter(|s| s.text.contains(needle.as_str())).collect();
+            let matching: Vec<&FormulationStat> = reg.iter().filter(|s| s.text.contains(needle.as_str())).collect();
             let shown = if expanded.get() || !needle.is_empty() { matching.len() } else { matching.len().min(FIRST) };
-            matching[..shown].iter().map(|s| view! { <SloganRow stat=(*s).clone() /> }).collect_view()
+            matching[..shown].iter().map(|s| view! { <FormulationRow stat=(*s).clone() /> }).collect_view()
         })
     };
     let kwic = move || {
@@ -63,7 +63,7 @@ pub fn Slogans() -> impl IntoView {
     };
     let total = move || register.with(Vec::len);
     view! {
-        <div class="page slogans">
+        <div class="page formulations">
             <div class="page-head">
                 <h1>{move || tr(lang.get(), "提法", "Formulations")}</h1>
                 <p class="lede">
@@ -77,13 +77,13 @@ pub fn Slogans() -> impl IntoView {
                 label: ("提法表 CSV", "Formulations CSV"),
                 file: "tifa-formulations.csv",
                 mime: crate::components::export_menu::CSV,
-                make: Box::new(move || register.with_untracked(|r| tifa_corpus::export::slogans_csv(r, crate::components::export_menu::export_language()))),
+                make: Box::new(move || register.with_untracked(|r| tifa_corpus::export::formulations_csv(r, crate::components::export_menu::export_language()))),
             }] />
             <input type="search" class="table-filter" placeholder=move || tr(lang.get(), "查找提法", "Find a formulation")
                 aria-label=move || tr(lang.get(), "查找提法", "Find a formulation")
                 prop:value=move || filter.get() on:input=move |e| filter.set(event_target_value(&e)) />
             <div class="table-wrap" tabindex="0">
-                <table class="data slogans-table">
+                <table class="data formulations-table">
                     <thead>
                         <tr>
                             <th scope="col">{move || tr(lang.get(), "提法", "Formulation")}</th>
@@ -111,10 +111,10 @@ pub fn Slogans() -> impl IntoView {
 
 /// One formulation.
 #[component]
-fn SloganRow(stat: SloganStat) -> impl IntoView {
+fn FormulationRow(stat: FormulationStat) -> impl IntoView {
     let c = explorer();
     let lang = c.lang;
-    let SloganStat { text, kind, origin, count, articles, regions, agencies, cooccurs, .. } = stat;
+    let FormulationStat { text, kind, origin, count, articles, regions, agencies, cooccurs, .. } = stat;
     // Places and agencies link to the articles using this formulation there; co-occurring formulations to their own
     // articles (values of one facet are alternatives, so "both" cannot be a filter).
     let with_this = |v: Vec<(String, u32)>, facet: Facet| {
@@ -122,7 +122,7 @@ fn SloganRow(stat: SloganStat) -> impl IntoView {
         v.into_iter()
             .take(3)
             .map(|(name, n)| {
-                view! { <TagLink facet value=name extra=n.to_string() and=(Facet::Slogan, this.clone()) /> }
+                view! { <TagLink facet value=name extra=n.to_string() and=(Facet::Formulation, this.clone()) /> }
             })
             .collect_view()
     };
@@ -142,15 +142,15 @@ fn SloganRow(stat: SloganStat) -> impl IntoView {
         move || format!("{} {text}", tr(lang.get(), "查看语境", "Show in context"))
     };
     view! {
-        <tr data-slogan=text.clone()>
-            <th scope="row"><TagLink facet=Facet::Slogan value=text.clone() /></th>
-            <td>{move || slogan_kind(lang.get(), kind)}</td>
-            <td class=format!("origin {origin:?}").to_lowercase()>{move || slogan_origin(lang.get(), origin)}</td>
+        <tr data-formulation=text.clone()>
+            <th scope="row"><TagLink facet=Facet::Formulation value=text.clone() /></th>
+            <td>{move || formulation_kind(lang.get(), kind)}</td>
+            <td class=format!("origin {origin:?}").to_lowercase()>{move || formulation_origin(lang.get(), origin)}</td>
             <td class="num">{count}</td>
             <td class="num">{articles.len()}</td>
             <td>{with_this(regions, Facet::Region)}</td>
             <td>{with_this(agencies, Facet::Agency)}</td>
-            <td>{few(cooccurs, Facet::Slogan)}</td>
+            <td>{few(cooccurs, Facet::Formulation)}</td>
             <td><button type="button" class="kwic-open" aria-label=aria on:click=show_kwic>{move || tr(lang.get(), "语境", "KWIC")}</button></td>
         </tr>
     }
