@@ -73,7 +73,7 @@ pub fn start(own: OwnFiles, job: u64, read: Read) {
         if !own.current(job) {
             return;
         }
-        let Some((message, bytes)) = tifa_protocol::unpack::<ToPage>(&e.data()) else { return };
+        let Some((message, bytes)) = tifa_protocol::unpack_for_page(&e.data()) else { return };
         match message {
             ToPage::Ready => {
                 let Some(read) = pending.take() else { return };

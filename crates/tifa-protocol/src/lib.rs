@@ -1,7 +1,8 @@
 //! The messages between the page and the Web Worker that turns the user's own files into a corpus asset — one typed
 //! definition that both sides compile, so neither reads the other's fields by name.
 //!
-//! A message travels as a plain object `{message: "<JSON of the enum>", bytes: [Uint8Array, …]}`: the enum says
+//! A message travels as a plain object `{message: "<JSON of the enum>", bytes: [Uint8Array, …]}` (serde writes the
+//! JSON; the page reads its messages with the browser's JSON parser and [`ToPage::read`]): the enum says
 //! what happened, and the binary payloads (the files going in, the asset coming out) travel beside it, transferred
 //! rather than copied. The order of events:
 //!
@@ -14,7 +15,6 @@
 //! Cancelling is the page terminating the worker.
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use tifa_corpus::lang::Text;
 use wasm_bindgen::JsValue;
@@ -117,12 +117,106 @@ pub fn pack<T: Serialize>(message: &T, payloads: &[Uint8Array]) -> Envelope {
     Envelope { object, transfer }
 }
 
-/// A received message and its binary payloads; `None` for anything that is not one of ours.
-pub fn unpack<T: DeserializeOwned>(data: &JsValue) -> Option<(T, Vec<Uint8Array>)> {
+/// A message for the worker and its binary payloads; `None` for anything that is not one.
+pub fn unpack_for_worker(data: &JsValue) -> Option<(ToWorker, Vec<Uint8Array>)> {
     let json = Reflect::get(data, &"message".into()).ok()?.as_string()?;
-    let message = serde_json::from_str(&json).ok()?;
+    Some((serde_json::from_str(&json).ok()?, payloads(data)))
+}
+
+/// A message for the page and its binary payloads; `None` for anything that is not one. The page reads the JSON
+/// with the browser's own parser and [`ToPage::read`]: serde's deserializer would add some 50 KB to the page's wasm.
+pub fn unpack_for_page(data: &JsValue) -> Option<(ToPage, Vec<Uint8Array>)> {
+    let json = Reflect::get(data, &"message".into()).ok()?.as_string()?;
+    let value = js_sys::JSON::parse(&json).ok()?;
+    Some((ToPage::read(&value)?, payloads(data)))
+}
+
+fn payloads(data: &JsValue) -> Vec<Uint8Array> {
     let bytes = Reflect::get(data, &"bytes".into()).ok().map(|b| Array::from(&b)).unwrap_or_default();
-    Some((message, bytes.iter().map(|b| Uint8Array::new(&b)).collect()))
+    bytes.iter().map(|b| Uint8Array::new(&b)).collect()
+}
+
+/// The fields of a parsed JSON object: a browser object on the page, `serde_json::Value` in native tests.
+pub trait Fields: Sized {
+    /// A string field.
+    fn text(&self, key: &str) -> Option<String>;
+    /// A number field.
+    fn number(&self, key: &str) -> Option<f64>;
+    /// An object field.
+    fn object(&self, key: &str) -> Option<Self>;
+}
+
+impl Fields for JsValue {
+    fn text(&self, key: &str) -> Option<String> {
+        Reflect::get(self, &key.into()).ok()?.as_string()
+    }
+
+    fn number(&self, key: &str) -> Option<f64> {
+        Reflect::get(self, &key.into()).ok()?.as_f64()
+    }
+
+    fn object(&self, key: &str) -> Option<JsValue> {
+        Reflect::get(self, &key.into()).ok().filter(JsValue::is_object)
+    }
+}
+
+impl Fields for serde_json::Value {
+    fn text(&self, key: &str) -> Option<String> {
+        self.get(key)?.as_str().map(str::to_string)
+    }
+
+    fn number(&self, key: &str) -> Option<f64> {
+        self.get(key)?.as_f64()
+    }
+
+    fn object(&self, key: &str) -> Option<serde_json::Value> {
+        self.get(key).filter(|v| v.is_object()).cloned()
+    }
+}
+
+impl ToPage {
+    /// Read a message from the fields of its JSON (the shape serde writes; a test holds the two together).
+    pub fn read(fields: &impl Fields) -> Option<ToPage> {
+        fn sentence(o: &impl Fields) -> Option<Text> {
+            Some(Text::new(o.text("message_zh")?, o.text("message")?))
+        }
+        let count = |key: &str| fields.number(key).filter(|n| *n >= 0.0).map(|n| n as u32);
+        Some(match fields.text("type")?.as_str() {
+            "ready" => ToPage::Ready,
+            "progress" => ToPage::Progress(Progress {
+                stage: Stage::named(&fields.text("stage")?)?,
+                done: count("done")?,
+                total: count("total")?,
+            }),
+            "file" => {
+                let result = fields.object("result")?;
+                let result = match result.number("Ok") {
+                    Some(n) => Ok(n as u32),
+                    None => Err(sentence(&result.object("Err")?)?),
+                };
+                ToPage::File(FileOutcome { name: fields.text("name")?, result })
+            }
+            "done" => ToPage::Done,
+            "failed" => ToPage::Failed { why: sentence(&fields.object("why")?)? },
+            _ => return None,
+        })
+    }
+}
+
+impl Stage {
+    /// The stage a name in a message names.
+    fn named(name: &str) -> Option<Stage> {
+        [Stage::Parse, Stage::Tag, Stage::Encode].into_iter().find(|s| s.name() == name)
+    }
+
+    /// The stage's name in messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Parse => "parse",
+            Stage::Tag => "tag",
+            Stage::Encode => "encode",
+        }
+    }
 }
 
 /// A message as the JSON text of its `message` field (what [`pack`] writes, for code that is not Rust).
@@ -150,7 +244,12 @@ mod tests {
         for m in all {
             let back: ToPage = serde_json::from_str(&to_json(&m)).unwrap();
             assert_eq!(back, m);
+            // What the page reads with the browser's parser is what serde wrote.
+            let value: serde_json::Value = serde_json::from_str(&to_json(&m)).unwrap();
+            assert_eq!(ToPage::read(&value), Some(m));
         }
+        let not_ours = serde_json::json!({"type": "progress", "stage": "dance", "done": 1, "total": 2});
+        assert_eq!(ToPage::read(&not_ours), None);
         let build = ToWorker::Build { names: vec!["x.txt".into()] };
         assert_eq!(serde_json::from_str::<ToWorker>(&to_json(&build)).unwrap(), build);
     }
@@ -160,8 +259,11 @@ mod tests {
         // The one-file bundle's start-up code (JavaScript) reports a failed start in this shape.
         let js =
             r#"{"type":"failed","why":{"message":"the worker could not start: x","message_zh":"后台线程无法启动：x"}}"#;
-        let m: ToPage = serde_json::from_str(js).unwrap();
-        assert_eq!(m, ToPage::Failed { why: Text::new("后台线程无法启动：x", "the worker could not start: x") });
+        let m: serde_json::Value = serde_json::from_str(js).unwrap();
+        let expected =
+            ToPage::Failed { why: Text::new("后台线程无法启动：x", "the worker could not start: x") };
+        assert_eq!(ToPage::read(&m), Some(expected.clone()));
+        assert_eq!(serde_json::from_value::<ToPage>(m).unwrap(), expected);
     }
 
     #[test]

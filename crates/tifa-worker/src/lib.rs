@@ -55,7 +55,7 @@ fn post(message: &ToPage, payloads: &[Uint8Array]) {
 
 fn handle(data: JsValue) {
     // Anything else (the bundle's start-up message with the wasm) is not for this handler.
-    let Some((ToWorker::Build { names }, payloads)) = tifa_protocol::unpack::<ToWorker>(&data) else { return };
+    let Some((ToWorker::Build { names }, payloads)) = tifa_protocol::unpack_for_worker(&data) else { return };
     let files =
         names.into_iter().zip(payloads).map(|(name, bytes)| InputFile { name, bytes: bytes.to_vec() }).collect();
     match build(files, &mut |event| post(&event, &[])) {
