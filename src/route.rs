@@ -259,6 +259,15 @@ mod tests {
     }
 
     #[test]
+    fn links_made_before_the_rename_still_open_the_formulations() {
+        let old = Route::parse("#/slogans?slogan=放管服");
+        assert_eq!(old.page, Page::Formulations);
+        assert_eq!(old.filters, vec![(Facet::Formulation, "放管服".to_string())]);
+        assert_eq!(old.to_hash(), Route::parse("#/formulations?formulation=放管服").to_hash());
+        assert!(old.to_hash().starts_with("#/formulations"), "{}", old.to_hash());
+    }
+
+    #[test]
     fn reads_what_browsers_and_people_write() {
         // Chrome percent-encodes non-ASCII in location.hash.
         let r = Route::parse("#/?q=%E8%90%A5%E5%95%86&region=%E8%B4%B5%E5%B7%9E%E7%9C%81&formulation=四风");
