@@ -2,7 +2,7 @@
 //! (`tr(lang, "中文", "English")`); only words shared by several views live here.
 
 use tifa_corpus::search::Facet;
-use tifa_corpus::{FormulationKind, FormulationOrigin, MetaKind, NoteKind, RegionLevel};
+use tifa_corpus::{DatePrecision, DateSource, FormulationKind, FormulationOrigin, MetaKind, NoteKind, RegionLevel};
 
 pub use tifa_corpus::lang::{Lang, Text};
 
@@ -22,6 +22,7 @@ pub fn facet_name(lang: Lang, facet: Facet) -> &'static str {
         Facet::Formulation => tr(lang, "提法", "Formulation"),
         Facet::Agency => tr(lang, "机构", "Agency"),
         Facet::Level => tr(lang, "层级", "Level"),
+        Facet::Year => tr(lang, "年份", "Year"),
         Facet::Document => tr(lang, "引用文件", "Cited document"),
         Facet::Source => tr(lang, "来源文件", "Source file"),
     }
@@ -71,6 +72,7 @@ pub fn note_kind(lang: Lang, kind: NoteKind) -> &'static str {
         NoteKind::EmptyArticle => tr(lang, "文章无正文", "Article has no text"),
         NoteKind::Other => tr(lang, "其他", "Other"),
         NoteKind::ShapeDoubt => tr(lang, "请核对篇章划分", "Check how the file was divided"),
+        NoteKind::DateConflict => tr(lang, "日期不一致", "Dates disagree"),
     }
 }
 
@@ -91,6 +93,27 @@ pub fn labelled(lang: Lang, label: &str, value: &str) -> String {
 /// Shown in place of a title the source lost.
 pub fn untitled(lang: Lang) -> &'static str {
     tr(lang, "（无标题）", "(untitled)")
+}
+
+/// How precise a date is.
+pub fn date_precision(lang: Lang, precision: DatePrecision) -> &'static str {
+    match precision {
+        DatePrecision::Day => tr(lang, "精确到日", "to the day"),
+        DatePrecision::Month => tr(lang, "精确到月", "to the month"),
+        DatePrecision::Year => tr(lang, "仅有年份", "year only"),
+    }
+}
+
+/// What dated an article.
+pub fn date_source(lang: Lang, source: DateSource) -> &'static str {
+    match source {
+        DateSource::SignedField => tr(lang, "成文日期", "date signed"),
+        DateSource::DateLine => tr(lang, "日期行", "date line"),
+        DateSource::Title => tr(lang, "标题中的日期", "date in the title"),
+        DateSource::Published => tr(lang, "发布日期", "date published"),
+        DateSource::DocumentNumber => tr(lang, "文号年份", "year of the document number"),
+        DateSource::FileName => tr(lang, "文件名中的年份", "year in the file name"),
+    }
 }
 
 #[cfg(test)]

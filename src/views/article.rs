@@ -6,12 +6,14 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use tifa_corpus::search::Facet;
 use tifa_corpus::search::highlight::match_spans;
-use tifa_corpus::{Article, BlockKind, Evidence, RegionRole};
+use tifa_corpus::{Article, BlockKind, DateSource, Evidence, RegionRole};
 
 use crate::browser;
 use crate::components::chips::TagLink;
 use crate::components::marked_text::{Mark, MarkedText};
-use crate::i18n::{Lang, formulation_kind, formulation_origin, meta_kind, note_kind, region_level, tr};
+use crate::i18n::{
+    Lang, date_precision, date_source, formulation_kind, formulation_origin, meta_kind, note_kind, region_level, tr,
+};
 use crate::route::Page;
 use crate::state::{explorer, shown_title};
 
@@ -280,6 +282,31 @@ fn TagsPanel(article: StoredValue<Article>) -> impl IntoView {
         .iter()
         .map(|d| view! { <li><TagLink facet=Facet::Document value=d.title.clone() /><EvidenceLinks evidence=d.evidence.clone() /></li> })
         .collect_view();
+    // The date, with what dated it (a file-name year has nothing in the text to point at).
+    let date = a.date.as_ref().map(|d| {
+        let (precision, source) = (d.precision, d.evidence.first().map(|e| e.source));
+        let in_text: Vec<Evidence> = d
+            .evidence
+            .iter()
+            .filter(|e| e.source != DateSource::FileName && e.value == d.value)
+            .map(|e| e.at.clone())
+            .collect();
+        let year = d.year().map(|y| y.to_string()).unwrap_or_default();
+        view! {
+            <li>
+                <TagLink facet=Facet::Year value=year />
+                <span class="date-value">{d.value.clone()}</span>
+                <span class="tag-extra">
+                    {move || {
+                        let l = lang.get();
+                        let from = source.map(|s| date_source(l, s)).unwrap_or_default();
+                        format!("{} · {from}", date_precision(l, precision))
+                    }}
+                </span>
+                <EvidenceLinks evidence=in_text />
+            </li>
+        }
+    });
     let keywords = a.keywords.iter().take(12).map(|k| view! { <li class="kw">{k.word.clone()}</li> }).collect_view();
     let notes = a
         .notes
@@ -313,6 +340,7 @@ fn TagsPanel(article: StoredValue<Article>) -> impl IntoView {
     );
     view! {
         <aside class="tags" aria-label=move || tr(lang.get(), "标注", "Tags")>
+            {date.map(|d| section("日期", "Date", view! { <ul>{d}</ul> }.into_any()))}
             {has.0.then(|| section("地区", "Places", view! {
                 <ul>{regions}</ul>
                 {(!masked.is_empty()).then(|| view! { <p class="masked">{move || tr(lang.get(), "隐去名称的地点：", "Masked places: ")}{move || masked.join(tr(lang.get(), "、", ", "))}</p> })}

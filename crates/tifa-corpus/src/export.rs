@@ -98,6 +98,7 @@ pub fn describe(query: &str, filters: &[(Facet, String)], lang: Lang) -> String 
             Facet::Formulation => lang.pick("提法", "Formulation"),
             Facet::Agency => lang.pick("机构", "Agency"),
             Facet::Level => lang.pick("层级", "Level"),
+            Facet::Year => lang.pick("年份", "Year"),
             Facet::Document => lang.pick("引用文件", "Cited document"),
             Facet::Source => lang.pick("来源文件", "Source file"),
         };

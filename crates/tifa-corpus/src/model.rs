@@ -111,6 +111,71 @@ pub struct Article {
     /// The issuing or signing body printed on a line of its own (中共中央 国务院, 总理 温家宝), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issuer: Option<String>,
+    /// When the document was signed, issued, given or published, read from its own text (`null` when it does not
+    /// say).
+    #[serde(default)]
+    pub date: Option<ArticleDate>,
+}
+
+/// An article's date with its precision and the evidence for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleDate {
+    /// ISO form at the precision the text gives: `2018-01-02`, `1927-03` or `2011`.
+    pub value: String,
+    /// Day, month or year.
+    pub precision: DatePrecision,
+    /// Every date the text gives for the document, the one that set [`ArticleDate::value`] first.
+    pub evidence: Vec<DateEvidence>,
+}
+
+impl ArticleDate {
+    /// The year.
+    pub fn year(&self) -> Option<u16> {
+        self.value.get(..4)?.parse().ok()
+    }
+}
+
+/// How precise a date is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DatePrecision {
+    /// A year only.
+    Year,
+    /// A year and month.
+    Month,
+    /// A full date.
+    Day,
+}
+
+/// One date the text gives for its document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateEvidence {
+    /// What kind of evidence.
+    pub source: DateSource,
+    /// The date it gives, in ISO form at its own precision.
+    pub value: String,
+    /// Where: a block (`null`: the title, or the file name for [`DateSource::FileName`]), character offsets, text.
+    #[serde(flatten)]
+    pub at: Evidence,
+}
+
+/// Kinds of date evidence, strongest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateSource {
+    /// A record field for the date the document was signed or issued (成文日期：……).
+    SignedField,
+    /// A date line under the title or after the signature, a dated subtitle (——2019年3月5日在……上), or a date
+    /// printed with the issuing body.
+    DateLine,
+    /// A full date in the title.
+    Title,
+    /// A publication date: a record field (发布日期：……), a web page's date line, a source line.
+    Published,
+    /// The year of the document number (〔2011〕35号).
+    DocumentNumber,
+    /// A year in the file's name.
+    FileName,
 }
 
 /// Where a tag was found: a span of the title or of one block.
@@ -458,6 +523,8 @@ pub enum NoteKind {
     Other,
     /// The file may have been read in the wrong shape: one document read as several, or a compilation as one.
     ShapeDoubt,
+    /// The text gives different dates for the same document.
+    DateConflict,
 }
 
 /// A data-quality note: something the parser did or was unsure of.

@@ -16,6 +16,9 @@ pub struct Gold {
     /// Whether regions, formulations, agency and level are labelled.
     #[serde(default)]
     pub tags: bool,
+    /// Whether every article's date is labelled.
+    #[serde(default)]
+    pub dates: bool,
     /// The documents in the file, in order.
     #[serde(default)]
     pub article: Vec<GoldArticle>,
@@ -27,6 +30,10 @@ pub struct GoldArticle {
     /// The title as printed; empty when the document has none.
     #[serde(default)]
     pub title: String,
+    /// The document's own date in ISO form at the precision the text gives (`2018-01-02`, `1927-03`, `2011`), or
+    /// `none` when it gives none.
+    #[serde(default)]
+    pub date: Option<String>,
     /// 1-based line of the title (or of the first content line when untitled).
     pub line: u32,
     /// Every section heading line.

@@ -13,7 +13,9 @@
 //! - on files labelled for tags: **regions** (distinct places per article, optional ones ignored), **provinces**
 //!   (the per-article province sets), **home** (places given the reporting body's role), **formulations**, **origin**
 //!   (agreement on the formulations both found), **agency** and **level** (agreement where the gold names one),
-//!   and the count of numbers or dates tagged as formulations.
+//!   and the count of numbers or dates tagged as formulations;
+//! - on files labelled for dates: **date** (value and precision right, on the articles the gold dates) and
+//!   **invented dates** (a date where the text gives none).
 
 mod gold;
 mod score;
@@ -63,6 +65,10 @@ pub struct Figures {
     pub agency: Agreement,
     /// Level of the reporting body.
     pub level: Agreement,
+    /// Dates (value and precision) of the matched articles the gold dates.
+    pub dates: Agreement,
+    /// Dates given to matched articles the gold says carry none.
+    pub invented_dates: u32,
     /// Files that could not be read at all.
     pub unreadable: u32,
 }
@@ -84,6 +90,8 @@ impl Figures {
         self.number_tags += other.number_tags;
         self.agency.add(other.agency);
         self.level.add(other.level);
+        self.dates.add(other.dates);
+        self.invented_dates += other.invented_dates;
         self.unreadable += other.unreadable;
     }
 
@@ -194,13 +202,13 @@ impl Report {
         let _ = writeln!(out);
         let _ = writeln!(
             out,
-            "| shape | tagged files | region P / R | province P / R | home P / R | formulation P / R | origin | number tags | local w/o evidence | agency | level |"
+            "| shape | tagged files | region P / R | province P / R | home P / R | formulation P / R | origin | number tags | local w/o evidence | agency | level | date | invented dates |"
         );
-        let _ = writeln!(out, "|---|---:|---|---|---|---|---:|---:|---:|---:|---:|");
+        let _ = writeln!(out, "|---|---:|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|");
         let tag_row = |out: &mut String, name: &str, f: &Figures| {
             let _ = writeln!(
                 out,
-                "| {name} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+                "| {name} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
                 f.tagged_files,
                 f.regions.pr(),
                 f.provinces.pr(),
@@ -210,7 +218,9 @@ impl Report {
                 f.number_tags,
                 f.local_without_evidence,
                 f.agency,
-                f.level
+                f.level,
+                f.dates,
+                f.invented_dates
             );
         };
         for (shape, f) in shapes.iter().filter(|(_, f)| f.tagged_files > 0) {
@@ -342,6 +352,9 @@ fn evaluate_case(case: &Case, enricher: &Enricher, gazetteer: Option<&Gazetteer>
         if gold.tags {
             score_tags(ga, a, gazetteer, &mut figures, &mut findings);
         }
+        if gold.dates {
+            score_date(ga, a, &mut figures, &mut findings);
+        }
     }
     if gold.tags {
         // Gold articles that were not found lose all their tags.
@@ -449,6 +462,27 @@ fn score_tags(
         figures.level.record(found == Some(level.as_str()));
         if found != Some(level.as_str()) {
             findings.body.push(format!("level {} ≠ {level}", found.unwrap_or("—")));
+        }
+    }
+}
+
+/// An article's date against the gold: right when value (and so precision) agree; a date where the gold has none is
+/// invented.
+fn score_date(ga: &GoldArticle, a: &Article, figures: &mut Figures, findings: &mut Findings) {
+    let found = a.date.as_ref().map(|d| d.value.as_str());
+    match ga.date.as_deref() {
+        None => {}
+        Some("none") => {
+            if let Some(found) = found {
+                figures.invented_dates += 1;
+                findings.body.push(format!("date {found} where the text gives none"));
+            }
+        }
+        Some(gold) => {
+            figures.dates.record(found == Some(gold));
+            if found != Some(gold) {
+                findings.body.push(format!("date {} ≠ {gold}", found.unwrap_or("—")));
+            }
         }
     }
 }

@@ -22,6 +22,8 @@ fn the_development_set_stays_above_its_floors() {
     assert!(dev.headings.f1() >= 0.7, "headings: {why}");
     assert!(dev.agency.accuracy() >= 0.7, "agency: {why}");
     assert!(dev.level.accuracy() >= 0.7, "level: {why}");
+    assert!(dev.dates.accuracy() >= 0.95, "dates: {why}");
+    assert_eq!(dev.invented_dates, 0, "dates where the text gives none: {why}");
     assert!(dev.regions.precision() >= 0.97, "region precision: {why}");
     assert!(dev.regions.recall() >= 0.9, "region recall: {why}");
     assert!(dev.provinces.precision() >= 0.95, "province precision: {why}");

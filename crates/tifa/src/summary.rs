@@ -3,7 +3,7 @@
 use std::fmt::Write;
 use tifa_corpus::file_summary::FileSummary;
 use tifa_corpus::search::facets::FacetCounts;
-use tifa_corpus::{Article, BlockKind, Corpus, NoteKind, RegionRole};
+use tifa_corpus::{Article, BlockKind, Corpus, DateSource, NoteKind, RegionRole};
 
 /// Render a corpus as a plain-text report: sources, counts, articles, notes.
 pub fn render(corpus: &Corpus) -> String {
@@ -46,10 +46,15 @@ pub fn render(corpus: &Corpus) -> String {
                 "  {:>3}. {title}  [{}; {headings} headings, {paragraphs} paragraphs, {metadata} metadata; lines {}–{}]",
                 article.ordinal, article.id, article.lines[0], article.lines[1]
             );
-            let about: Vec<String> = [("document number", &article.doc_number), ("issuer", &article.issuer)]
-                .into_iter()
-                .filter_map(|(label, value)| value.as_ref().map(|v| format!("{label}: {v}")))
-                .collect();
+            let date = article.date.as_ref().map(|d| {
+                let from = d.evidence.first().map(|e| format!(" ({}: {})", date_source(e.source), e.at.text));
+                format!("{}{}", d.value, from.unwrap_or_default())
+            });
+            let about: Vec<String> =
+                [("date", &date), ("document number", &article.doc_number), ("issuer", &article.issuer)]
+                    .into_iter()
+                    .filter_map(|(label, value)| value.as_ref().map(|v| format!("{label}: {v}")))
+                    .collect();
             if !about.is_empty() {
                 let _ = writeln!(out, "         {}", about.join(" | "));
             }
@@ -68,6 +73,18 @@ pub fn render(corpus: &Corpus) -> String {
         out.push_str("No file could be read.\n");
     }
     out
+}
+
+/// What kind of evidence dated an article, in words.
+fn date_source(source: DateSource) -> &'static str {
+    match source {
+        DateSource::SignedField => "signed",
+        DateSource::DateLine => "date line",
+        DateSource::Title => "title",
+        DateSource::Published => "published",
+        DateSource::DocumentNumber => "document number",
+        DateSource::FileName => "file name",
+    }
 }
 
 /// The kinds of metadata lines with their counts, in parentheses: ` (2 number, 1 source)`.

@@ -1,10 +1,11 @@
 //! Enrichment: turning parsed articles into the facets users filter by — regions, organisation type and level,
-//! themes and keywords, formulations (提法), cited documents — each tag with the evidence that produced it.
+//! themes and keywords, formulations (提法), cited documents, the date — each tag with the evidence that produced it.
 //!
 //! Every stage reads the same segmentation ([`crate::text::segment::Segmenter::tokens`]) and is driven by data files in `data/`
 //! that a user can edit.
 
 pub mod agencies;
+pub mod dates;
 pub mod documents;
 pub mod fields;
 pub mod formulations;
@@ -27,6 +28,7 @@ pub struct Enricher {
     agencies: agencies::AgencyTagger,
     themes: themes::ThemeTagger,
     formulations: formulations::FormulationTagger,
+    dates: dates::DateTagger,
     stopwords: HashSet<String>,
 }
 
@@ -52,6 +54,7 @@ impl Enricher {
             agencies: agencies::AgencyTagger::new(agencies::TABLE)?,
             themes: themes::ThemeTagger::new(themes::TAXONOMY)?,
             formulations,
+            dates: dates::DateTagger::new(dates::RULES)?,
             stopwords: crate::text::stopwords::stopwords(crate::text::stopwords::STOPWORDS),
         })
     }
@@ -118,7 +121,9 @@ impl Enricher {
                 agencies::settle_home(&mut regions, &agencies, level.as_ref());
                 // A body below the centre (a known level other than 中央/国家) may coin formulas of its own.
                 let local_body = level.as_ref().is_some_and(|l| l.name != agencies::NATIONAL);
+                let file = corpus.sources.get(article.source as usize).map_or("", |s| s.name.as_str());
                 ArticleTags {
+                    dated: self.dates.tag(article, file),
                     themes: self.themes.tag(fs),
                     formulations: self.formulations.tag(fs, tokens, &headings, &marked, &self.segmenter, local_body),
                     documents: documents::tag(fs),
@@ -144,6 +149,10 @@ impl Enricher {
             article.keywords = t.keywords;
             article.formulations = t.formulations;
             article.documents = t.documents;
+            article.date = t.dated.date;
+            // Tagging again (a merged corpus) must not repeat the note.
+            article.notes.retain(|n| n.kind != crate::model::NoteKind::DateConflict);
+            article.notes.extend(t.dated.conflict);
         }
     }
 }
@@ -175,4 +184,5 @@ struct ArticleTags {
     keywords: Vec<crate::model::Keyword>,
     formulations: Vec<crate::model::FormulationTag>,
     documents: Vec<crate::model::DocumentTag>,
+    dated: dates::Dated,
 }

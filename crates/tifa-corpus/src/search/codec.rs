@@ -270,8 +270,11 @@ codec_struct!(Article {
     formulations,
     documents,
     doc_number,
-    issuer
+    issuer,
+    date
 });
+codec_struct!(ArticleDate { value, precision, evidence });
+codec_struct!(DateEvidence { source, value, at });
 codec_struct!(Block { kind, text, level, style, lines, placeholders, meta });
 codec_struct!(Evidence { block, start, end, text });
 codec_struct!(Tag { name, evidence });
@@ -286,6 +289,8 @@ codec_struct!(TermCounts { terms, tokens });
 
 codec_enum!(RegionLevel { Province = 0, Prefecture = 1, County = 2, Township = 3 });
 codec_enum!(RegionRole { Home = 0, Mentioned = 1 });
+codec_enum!(DatePrecision { Year = 0, Month = 1, Day = 2 });
+codec_enum!(DateSource { SignedField = 0, DateLine = 1, Title = 2, Published = 3, DocumentNumber = 4, FileName = 5 });
 codec_enum!(Confidence { High = 0, Medium = 1 });
 codec_enum!(FormulationKind { Quoted = 0, Numbered = 1, Enumeration = 2 });
 codec_enum!(FormulationOrigin { Central = 0, Local = 1, Unknown = 2 });
@@ -326,7 +331,8 @@ codec_enum!(NoteKind {
     DecodeReplaced = 9,
     EmptyArticle = 10,
     Other = 11,
-    ShapeDoubt = 12
+    ShapeDoubt = 12,
+    DateConflict = 13
 });
 
 #[cfg(test)]

@@ -43,7 +43,7 @@ pub struct FacetCounts {
 }
 
 /// Every facet index, for articles that pass all filters.
-const ALL_FACETS: [usize; 7] = [0, 1, 2, 3, 4, 5, 6];
+const ALL_FACETS: [usize; Facet::ALL.len()] = [0, 1, 2, 3, 4, 5, 6, 7];
 
 fn index_of(facet: Facet) -> usize {
     Facet::ALL.iter().position(|f| *f == facet).unwrap_or(0)
@@ -72,6 +72,7 @@ impl FacetValues {
             per[index_of(Facet::Formulation)].extend(a.formulations.iter().map(|s| s.text.clone()));
             per[index_of(Facet::Agency)].extend(a.agencies.iter().map(|o| o.name.clone()));
             per[index_of(Facet::Level)].extend(a.level.iter().map(|l| l.name.clone()));
+            per[index_of(Facet::Year)].extend(a.date.as_ref().and_then(|d| d.year()).map(|y| y.to_string()));
             per[index_of(Facet::Document)].extend(a.documents.iter().map(|d| d.title.clone()));
             if let Some(s) = corpus.sources.get(a.source as usize) {
                 per[index_of(Facet::Source)].push(s.name.clone());
@@ -171,7 +172,12 @@ impl FacetValues {
                         values.push(FacetCount { value: s.clone(), count: 0, selected: true, parent: None });
                     }
                 }
-                values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+                if *facet == Facet::Year {
+                    // Years read as a time line, newest first.
+                    values.sort_by(|a, b| b.value.cmp(&a.value));
+                } else {
+                    values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+                }
                 FacetCounts { facet: facet.key(), values }
             })
             .collect()

@@ -28,6 +28,8 @@ pub enum Facet {
     Agency,
     /// Administrative level of the reporting body.
     Level,
+    /// Year of the article's date (read from its text).
+    Year,
     /// Cited document title.
     Document,
     /// Source file name.
@@ -36,8 +38,16 @@ pub enum Facet {
 
 impl Facet {
     /// Every facet, in display order.
-    pub const ALL: [Facet; 7] =
-        [Facet::Region, Facet::Theme, Facet::Formulation, Facet::Agency, Facet::Level, Facet::Document, Facet::Source];
+    pub const ALL: [Facet; 8] = [
+        Facet::Region,
+        Facet::Theme,
+        Facet::Formulation,
+        Facet::Agency,
+        Facet::Level,
+        Facet::Year,
+        Facet::Document,
+        Facet::Source,
+    ];
 
     /// The key used in filters and URLs.
     pub fn key(self) -> &'static str {
@@ -47,6 +57,7 @@ impl Facet {
             Facet::Formulation => "formulation",
             Facet::Agency => "agency",
             Facet::Level => "level",
+            Facet::Year => "year",
             Facet::Document => "document",
             Facet::Source => "source",
         }
