@@ -903,7 +903,11 @@ async fn a_real_file_shows_what_was_read_and_its_metadata_lines() {
     let file = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("crates/tifa-corpus/tests/fixtures/real").join(name);
     let bytes = std::fs::read(&file).expect("the real file");
     let parsed = tifa_corpus::parse_bytes(name, &bytes, tifa_corpus::ParseOptions::default()).expect("it parses");
-    let read = tifa_corpus::file_summary::FileSummary::of(0, &parsed.source, &parsed.articles);
+    // The page shows what the worker builds (parsed and tagged: tagging adds notes, such as dates that disagree).
+    let opened = tifa_worker::InputFile { name: name.to_string(), bytes: bytes.clone() };
+    let built = tifa_worker::build(vec![opened], &mut |_| {}).expect("the worker builds the file");
+    let shown = tifa_corpus::search::asset::decode(&built).expect("the asset decodes");
+    let read = tifa_corpus::file_summary::FileSummary::of(0, &shown.corpus.sources[0], &shown.corpus.articles);
     assert!(read.metadata_lines() > 0, "the file has metadata lines");
 
     let app = open("").await;
