@@ -40,8 +40,8 @@ pub struct Route {
     pub q: String,
     /// Facet filters in the order they were chosen (a facet may repeat: values of one facet are alternatives).
     pub filters: Vec<(Facet, String)>,
-    /// Corpus order instead of relevance.
-    pub corpus_order: bool,
+    /// The result order: relevance (default), corpus order or date.
+    pub order: Sort,
     /// The term or formulation examined (terms view, KWIC of a formulation).
     pub term: String,
     /// Concordance order.
@@ -95,7 +95,13 @@ impl Route {
             let value = clean(&decode(value));
             match decode(key).as_str() {
                 "q" => route.q = value,
-                "sort" => route.corpus_order = value == "corpus",
+                "sort" => {
+                    route.order = match value.as_str() {
+                        "corpus" => Sort::Corpus,
+                        "date" => Sort::Date,
+                        _ => Sort::Relevance,
+                    }
+                }
                 "term" => route.term = value,
                 "kwic" => {
                     route.kwic = match value.as_str() {
@@ -135,8 +141,10 @@ impl Route {
         for (facet, value) in &self.filters {
             params.push(format!("{}={}", facet.key(), encode(value)));
         }
-        if self.corpus_order {
-            params.push("sort=corpus".into());
+        match self.order {
+            Sort::Relevance => {}
+            Sort::Corpus => params.push("sort=corpus".into()),
+            Sort::Date => params.push("sort=date".into()),
         }
         if !self.term.is_empty() {
             params.push(format!("term={}", encode(&self.term)));
@@ -151,13 +159,7 @@ impl Route {
 
     /// The same selection (query, filters, order) on another page; the page's own options are dropped.
     pub fn on(&self, page: Page) -> Route {
-        Route {
-            page,
-            q: self.q.clone(),
-            filters: self.filters.clone(),
-            corpus_order: self.corpus_order,
-            ..Route::default()
-        }
+        Route { page, q: self.q.clone(), filters: self.filters.clone(), order: self.order, ..Route::default() }
     }
 
     /// The engine's query: the typed text plus the filters.
@@ -172,7 +174,7 @@ impl Route {
 
     /// The result order.
     pub fn sort(&self) -> Sort {
-        if self.corpus_order { Sort::Corpus } else { Sort::Relevance }
+        self.order
     }
 
     /// Whether a filter is set.
@@ -247,7 +249,7 @@ mod tests {
                 (Facet::Theme, "作风建设".into()),
                 (Facet::Region, "山西省".into()),
             ],
-            corpus_order: true,
+            order: Sort::Corpus,
             term: "四风".into(),
             kwic: KwicOrder::Left,
         };
@@ -285,7 +287,7 @@ mod tests {
         assert_eq!(r.page, Page::Browse);
         assert_eq!(r.q, "abc");
         assert_eq!(r.filters, [(Facet::Theme, "x".into())]);
-        assert!(!r.corpus_order);
+        assert_eq!(r.order, Sort::Relevance);
         assert_eq!(r.kwic, KwicOrder::Corpus);
         let long = format!("#/?q={}", "长".repeat(10_000));
         assert_eq!(Route::parse(&long).q.chars().count(), MAX_VALUE);

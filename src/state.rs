@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use tifa_corpus::Article;
-use tifa_corpus::search::{Facet, Index, SearchOptions};
+use tifa_corpus::search::{Facet, Index, SearchOptions, Sort};
 
 use crate::i18n::Lang;
 use crate::route::Route;
@@ -33,7 +33,7 @@ pub struct Explorer {
 struct SelectionKey {
     q: String,
     filters: Vec<(Facet, String)>,
-    corpus_order: bool,
+    order: Sort,
 }
 
 /// A selection with the key it was computed for.
@@ -110,12 +110,12 @@ fn selection_of(
     cache: StoredValue<Option<CachedSelection>>,
     route: &Route,
 ) -> Arc<Vec<u32>> {
-    let key = SelectionKey { q: route.q.clone(), filters: route.filters.clone(), corpus_order: route.corpus_order };
+    let key = SelectionKey { q: route.q.clone(), filters: route.filters.clone(), order: route.order };
     if let Some(found) = cache.with_value(|c| c.as_ref().filter(|c| c.key == key).map(|c| c.articles.clone())) {
         return found;
     }
     let index = index.get_untracked();
-    let articles: Arc<Vec<u32>> = Arc::new(if route.corpus_order {
+    let articles: Arc<Vec<u32>> = Arc::new(if route.order == Sort::Corpus {
         index.matching(&route.query())
     } else {
         let options = SearchOptions { offset: 0, limit: usize::MAX, sort: route.sort(), snippets: 0 };
@@ -136,7 +136,7 @@ pub fn selection_in_corpus_order(route: impl Get<Value = Route> + Send + Sync + 
     let c = explorer();
     Memo::new(move |_| {
         let r = route.get();
-        c.selection_of(&Route { corpus_order: true, ..r })
+        c.selection_of(&Route { order: Sort::Corpus, ..r })
     })
 }
 

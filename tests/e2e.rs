@@ -948,3 +948,59 @@ async fn a_real_file_shows_what_was_read_and_its_metadata_lines() {
     assert_clean_console(&app).await;
     app.close().await;
 }
+
+#[tokio::test]
+#[ignore = "browser test: run by cargo xtask test"]
+async fn dates_give_a_year_facet_a_time_line_and_an_order() {
+    // Three national regulations of 1989, 2004 and 1996, each under its promulgation line.
+    let name = "d6_04_xzfg_hb.txt";
+    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("crates/tifa-corpus/tests/fixtures/real").join(name);
+    let bytes = std::fs::read(&file).expect("the real file");
+    let opened = tifa_worker::InputFile { name: name.to_string(), bytes };
+    let built = tifa_worker::build(vec![opened], &mut |_| {}).expect("the worker builds the file");
+    let shown = tifa_corpus::search::asset::decode(&built).expect("the asset decodes");
+    let by_date = |query: &str| {
+        let options = tifa_corpus::search::SearchOptions {
+            limit: usize::MAX,
+            sort: tifa_corpus::search::Sort::Date,
+            ..Default::default()
+        };
+        shown.search(&tifa_corpus::search::Query::parse(query), &options).hits.into_iter().map(|h| h.title).collect()
+    };
+    let expected: Vec<String> = by_date("");
+    let mut years: Vec<String> =
+        shown.corpus.articles.iter().filter_map(|a| a.date.as_ref()?.year()).map(|y| y.to_string()).collect();
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    assert_eq!(years.len(), 3, "every regulation is dated");
+
+    let app = open("").await;
+    wait_until(&app, "document.querySelector('.hit')", "results").await;
+    let input = app.client.find(Locator::Css("#open-files")).await.expect("the file input");
+    input.send_keys(&file.display().to_string()).await.expect("choose the file");
+    wait_until(&app, "document.querySelectorAll('.file-lines li').length === 1", "the file's line").await;
+    assert_total(&app, 3).await;
+
+    // The year facet lists the years, newest first, with the engine's values.
+    assert_eq!(app.texts("#facet-year .value .name").await, years);
+    // Ordered by date: oldest first, as the engine orders them.
+    app.eval("location.hash = '#/?sort=date'; return true;").await;
+    wait_until(&app, "document.querySelector('.sort [aria-pressed=\"true\"]').textContent === '按日期'", "the order")
+        .await;
+    assert_eq!(app.texts(".hit-title").await, expected);
+    // The time line spans the years, gaps included (1989–2004: sixteen bars).
+    app.eval("document.querySelector('details.timeline').open = true; return true;").await;
+    let bars = app.eval("return document.querySelectorAll('details.timeline rect.bar').length;").await;
+    assert_eq!(bars.as_u64(), Some(16), "one bar a year");
+    app.screenshot("dates-browse").await;
+    // A year filter selects that year's regulation.
+    app.eval(&format!("location.hash = '#/?year={}'; return true;", years[1])).await;
+    assert_total(&app, 1).await;
+    // The reader shows the date with its evidence.
+    let article = shown.corpus.articles.iter().find(|a| a.date.is_some()).expect("a dated article");
+    app.eval(&format!("location.hash = '#/article/{}'; return true;", article.id)).await;
+    wait_until(&app, "document.querySelector('.date-value')", "the date").await;
+    assert_eq!(app.texts(".date-value").await, [article.date.as_ref().map(|d| d.value.clone()).unwrap_or_default()]);
+    app.screenshot("dates-article").await;
+    assert_clean_console(&app).await;
+    app.close().await;
+}

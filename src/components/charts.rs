@@ -68,6 +68,10 @@ pub fn Histogram(bins: Vec<(String, u32)>, #[prop(into)] title: String) -> impl 
     let (w, h, base) = (WIDTH, 180.0, 150.0);
     let max = bins.iter().map(|b| b.1).max().unwrap_or(1).max(1) as f64;
     let bw = (w - 20.0) / bins.len().max(1) as f64;
+    // Labels that would overlap are thinned to about a dozen (a time line of forty years).
+    let step = bins.len().div_ceil(16).max(1);
+    // Counts over the bars only while they fit; each bar's tooltip has its count anyway.
+    let few = bins.len() <= 24;
     let bars = bins
         .into_iter()
         .enumerate()
@@ -78,8 +82,8 @@ pub fn Histogram(bins: Vec<(String, u32)>, #[prop(into)] title: String) -> impl 
                 <g>
                     <title>{format!("{label}: {n}")}</title>
                     <rect x=x + 2.0 y=base - bh width=bw - 4.0 height=bh class="bar"></rect>
-                    <text x=x + bw / 2.0 y=base - bh - 4.0 text-anchor="middle" class="bar-value">{n}</text>
-                    <text x=x + bw / 2.0 y=base + 16.0 text-anchor="middle" class="bar-label small">{label}</text>
+                    {(few && n > 0).then(|| view! { <text x=x + bw / 2.0 y=base - bh - 4.0 text-anchor="middle" class="bar-value">{n}</text> })}
+                    {(i % step == 0).then(|| view! { <text x=x + bw / 2.0 y=base + 16.0 text-anchor="middle" class="bar-label small">{label}</text> })}
                 </g>
             }
         })

@@ -2,8 +2,10 @@
 
 use leptos::prelude::*;
 use tifa_corpus::search::facets::FacetCounts;
-use tifa_corpus::search::{Facet, Hit, Results, SearchOptions, Snippet};
+use tifa_corpus::search::timeline::timeline;
+use tifa_corpus::search::{Facet, Hit, Results, SearchOptions, Snippet, Sort};
 
+use crate::components::charts::Histogram;
 use crate::components::chips::{ActiveFilters, TagLink};
 use crate::components::export_menu::{self, Export, ExportMenu, export_language};
 use crate::components::facet_panel::FacetPanel;
@@ -23,7 +25,7 @@ pub fn Browse() -> impl IntoView {
     let (route, lang) = (c.route, c.lang);
     let limit = RwSignal::new(PAGE);
     // A new selection starts again at the first page.
-    let selection = Memo::new(move |_| route.with(|r| (r.q.clone(), r.filters.clone(), r.corpus_order)));
+    let selection = Memo::new(move |_| route.with(|r| (r.q.clone(), r.filters.clone(), r.order)));
     Effect::new(move |_| {
         selection.track();
         if limit.get_untracked() != PAGE {
@@ -49,9 +51,28 @@ pub fn Browse() -> impl IntoView {
         })
         .collect_view();
     let total = move || results.with(|r| r.total);
-    let sort_toggle = move |corpus: bool| {
-        c.go(&Route { corpus_order: corpus, ..c.route.get_untracked() });
-    };
+    // Ordering by date is offered when the corpus has dates.
+    let dated = c.index().corpus.articles.iter().any(|a| a.date.is_some());
+    let orders = [
+        (Sort::Relevance, "按相关度", "Relevance"),
+        (Sort::Corpus, "按原文顺序", "Corpus order"),
+        (Sort::Date, "按日期", "By date"),
+    ];
+    let sort_buttons = orders
+        .into_iter()
+        .filter(|(order, _, _)| *order != Sort::Date || dated)
+        .map(|(order, zh, en)| {
+            view! {
+                <button
+                    type="button"
+                    aria-pressed=move || route.with(|r| r.order == order).to_string()
+                    on:click=move |_| c.go(&Route { order, ..c.route.get_untracked() })
+                >
+                    {move || tr(lang.get(), zh, en)}
+                </button>
+            }
+        })
+        .collect_view();
     view! {
         <div class="browse">
             <details class="facets-wrap" open=wide_screen()>
@@ -66,24 +87,10 @@ pub fn Browse() -> impl IntoView {
                             Lang::En => format!("{} article{}", total(), if total() == 1 { "" } else { "s" }),
                         }}
                     </h1>
-                    <div class="sort" role="group" aria-label=move || tr(lang.get(), "排序", "Order")>
-                        <button
-                            type="button"
-                            aria-pressed=move || route.with(|r| !r.corpus_order).to_string()
-                            on:click=move |_| sort_toggle(false)
-                        >
-                            {move || tr(lang.get(), "按相关度", "Relevance")}
-                        </button>
-                        <button
-                            type="button"
-                            aria-pressed=move || route.with(|r| r.corpus_order).to_string()
-                            on:click=move |_| sort_toggle(true)
-                        >
-                            {move || tr(lang.get(), "按原文顺序", "Corpus order")}
-                        </button>
-                    </div>
+                    <div class="sort" role="group" aria-label=move || tr(lang.get(), "排序", "Order")>{sort_buttons}</div>
                 </div>
                 <ActiveFilters />
+                {dated.then(|| view! { <TimelineChart /> })}
                 <ExportMenu exports=selection_exports(c) />
                 <ol class="hits">
                     {move || results.with(|r| r.hits.iter().map(|hit| view! { <HitItem hit=hit.clone() /> }).collect_view())}
@@ -157,6 +164,35 @@ fn wide_screen() -> bool {
     window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w > 800.0)
 }
 
+/// The selection over time (the articles per year, or per decade over long spans), folded away until opened.
+#[component]
+fn TimelineChart() -> impl IntoView {
+    let c = explorer();
+    let lang = c.lang;
+    let line = Memo::new(move |_| c.selection.with(|s| timeline(&c.index().corpus, s)));
+    move || {
+        let t = line.get();
+        if t.bins.len() < 2 {
+            return ().into_any();
+        }
+        let l = lang.get();
+        let bins: Vec<(String, u32)> = t.bins.iter().map(|b| (b.label(t.unit), b.count)).collect();
+        let title = match (l, t.undated) {
+            (Lang::Zh, 0) => "各年文章数".to_string(),
+            (Lang::Zh, n) => format!("各年文章数（另有 {n} 篇无日期）"),
+            (Lang::En, 0) => "Articles per year".to_string(),
+            (Lang::En, n) => format!("Articles per year ({n} more undated)"),
+        };
+        view! {
+            <details class="timeline">
+                <summary>{tr(l, "时间分布", "Over time")}</summary>
+                <Histogram bins title />
+            </details>
+        }
+        .into_any()
+    }
+}
+
 /// One result: title link, place/agency/theme chips, snippets.
 #[component]
 fn HitItem(hit: Hit) -> impl IntoView {
@@ -172,6 +208,7 @@ fn HitItem(hit: Hit) -> impl IntoView {
     let level = article.level.as_ref().map(|l| l.name.clone());
     let source = c.index().corpus.sources.get(article.source as usize).map(|s| s.name.clone()).unwrap_or_default();
     let ordinal = article.ordinal;
+    let date = article.date.as_ref().map(|d| d.value.clone());
     // Only what the title needs (the whole article would be cloned into the closure otherwise).
     let title_of = tifa_corpus::Article { title: article.title.clone(), ..Default::default() };
     view! {
@@ -184,6 +221,7 @@ fn HitItem(hit: Hit) -> impl IntoView {
                 {agencies.into_iter().map(|a| view! { <TagLink facet=Facet::Agency value=a /> }).collect_view()}
                 {level.map(|l| view! { <TagLink facet=Facet::Level value=l /> })}
                 {themes.into_iter().map(|t| view! { <TagLink facet=Facet::Theme value=t /> }).collect_view()}
+                {date.map(|d| view! { <span class="date">{d}</span> })}
                 <span class="where">
                     {move || match lang.get() {
                         Lang::Zh => format!("{source} · 第 {ordinal} 篇"),

@@ -41,6 +41,8 @@ pub struct SearchArgs {
 enum SortArg {
     Relevance,
     Corpus,
+    /// By the articles' dates, oldest first (undated last).
+    Date,
 }
 
 /// `tifa kwic`.
@@ -161,6 +163,7 @@ pub fn search(args: SearchArgs) -> ExitCode {
     let sort = match args.sort {
         SortArg::Relevance => Sort::Relevance,
         SortArg::Corpus => Sort::Corpus,
+        SortArg::Date => Sort::Date,
     };
     let results = index.search(&query, &SearchOptions { limit: args.limit, sort, ..SearchOptions::default() });
     let text = if args.json {

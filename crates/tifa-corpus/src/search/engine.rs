@@ -31,6 +31,8 @@ pub enum Sort {
     Relevance,
     /// Corpus order.
     Corpus,
+    /// By the articles' dates, oldest first; undated articles last, in corpus order.
+    Date,
 }
 
 /// Paging and presentation options.
@@ -153,8 +155,19 @@ impl Index {
             let plan = self.plan(query, &dfs);
             docs.iter().map(|&d| (d, self.score(d, &plan))).collect()
         };
-        if options.sort == Sort::Relevance {
-            scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        match options.sort {
+            Sort::Relevance => scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))),
+            Sort::Corpus => {}
+            Sort::Date => {
+                let date = |d: u32| self.corpus.articles[d as usize].date.as_ref().map(|x| x.value.as_str());
+                // `None` sorts first in Rust: order undated articles after the dated ones explicitly.
+                scored.sort_by(|a, b| match (date(a.0), date(b.0)) {
+                    (Some(x), Some(y)) => x.cmp(y).then(a.0.cmp(&b.0)),
+                    (Some(_), None) => std::cmp::Ordering::Less,
+                    (None, Some(_)) => std::cmp::Ordering::Greater,
+                    (None, None) => a.0.cmp(&b.0),
+                });
+            }
         }
         let total = scored.len();
         let hits = scored

@@ -14,6 +14,7 @@ pub mod merge;
 pub mod probe;
 pub mod query;
 pub mod stats;
+pub mod timeline;
 
 pub use engine::{Hit, Results, SearchOptions, Snippet, Sort};
 pub use index::Index;
