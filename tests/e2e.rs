@@ -1004,3 +1004,49 @@ async fn dates_give_a_year_facet_a_time_line_and_an_order() {
     assert_clean_console(&app).await;
     app.close().await;
 }
+
+#[tokio::test]
+#[ignore = "browser test: run by cargo xtask test"]
+async fn a_formulations_life_shows_when_and_where_it_was_used() {
+    // Two national government work reports four years apart.
+    let real = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("crates/tifa-corpus/tests/fixtures/real");
+    let names = ["d5_02_gwr2018_part.txt", "d5_08_gwr2022_untitled.txt"];
+    let files: Vec<tifa_worker::InputFile> = names
+        .iter()
+        .map(|n| tifa_worker::InputFile { name: n.to_string(), bytes: std::fs::read(real.join(n)).expect("real file") })
+        .collect();
+    let built = tifa_worker::build(files, &mut |_| {}).expect("the worker builds the files");
+    let shown = tifa_corpus::search::asset::decode(&built).expect("the asset decodes");
+    let register = tifa_corpus::enrich::stats::formulation_register(&shown.corpus);
+    let used = register.iter().find(|s| s.life.by_year.len() == 2).expect("a formulation used in both years");
+    let span = format!(
+        "{} – {}",
+        used.life.first_date.clone().unwrap_or_default(),
+        used.life.last_date.clone().unwrap_or_default()
+    );
+
+    let app = open("").await;
+    wait_until(&app, "document.querySelector('.hit')", "results").await;
+    let paths: Vec<String> = names.iter().map(|n| real.join(n).display().to_string()).collect();
+    let input = app.client.find(Locator::Css("#open-files")).await.expect("the file input");
+    input.send_keys(&paths.join("\n")).await.expect("choose the files");
+    wait_until(&app, "document.querySelectorAll('.file-lines li').length === 2", "a line per file").await;
+    assert_total(&app, shown.corpus.articles.len()).await;
+    let text = &used.text;
+    app.eval(&format!("location.hash = '#/formulations?term=' + encodeURIComponent({text:?}); return true;")).await;
+    wait_until(&app, "document.querySelector('.life-span')", "the formulation's life").await;
+    let life = app.texts(".life-span").await.join("");
+    assert!(life.ends_with(&span), "{life} ends with {span}");
+    let bars = app.eval("return document.querySelectorAll('.life rect.bar').length;").await;
+    assert_eq!(bars.as_u64(), Some(5), "one bar a year, 2018 to 2022");
+    app.screenshot("formulation-life").await;
+    // The table by year, as the core writes it.
+    let (_, by_year, bom) = capture_download(&app, ".formulations .export-menu button.export:nth-of-type(2)").await;
+    assert!(bom);
+    assert_eq!(
+        by_year,
+        tifa_corpus::export::formulations_by_year_csv(&register, Default::default()).trim_start_matches('\u{FEFF}')
+    );
+    assert_clean_console(&app).await;
+    app.close().await;
+}

@@ -2,10 +2,11 @@
 //! the places and agencies that use it and what it co-occurs with; a concordance of the one chosen.
 
 use leptos::prelude::*;
-use tifa_corpus::enrich::stats::{FormulationStat, formulation_register_of};
+use tifa_corpus::enrich::stats::{FormulationLife, FormulationStat, formulation_register_of};
 use tifa_corpus::search::Facet;
 use tifa_corpus::text::fold::fold;
 
+use crate::components::charts::Histogram;
 use crate::components::chips::TagLink;
 use crate::components::kwic_table::KwicTable;
 use crate::i18n::{formulation_kind, formulation_origin, tr};
@@ -47,6 +48,9 @@ pub fn Formulations() -> impl IntoView {
         let docs = selection.get();
         let forms: Vec<String> = variants.iter().map(|v| fold(v)).collect();
         let lines = index.kwic_any(&forms, Some(docs.as_slice()), 30, r.kwic.sort());
+        let life = register.with(|reg| reg.iter().find(|s| s.text == r.term).map(|s| s.life.clone()));
+        let life =
+            life.filter(|l| l.first_date.is_some() || !l.by_level.is_empty()).map(|life| view! { <Life life /> });
         let close = move |_| {
             c.go(&Route { term: String::new(), ..c.route.get_untracked() });
         };
@@ -56,6 +60,7 @@ pub fn Formulations() -> impl IntoView {
                     {move || crate::i18n::labelled(lang.get(), tr(lang.get(), "提法语境", "Formulation in context"), &r.term)}
                     <button type="button" class="clear" on:click=close>{move || tr(lang.get(), "关闭", "Close")}</button>
                 </h2>
+                {life}
                 <KwicTable lines />
             </section>
         }
@@ -73,12 +78,20 @@ pub fn Formulations() -> impl IntoView {
                 <crate::components::chips::ActiveFilters />
             </div>
             {kwic}
-            <crate::components::export_menu::ExportMenu exports=vec![crate::components::export_menu::Export {
-                label: ("提法表 CSV", "Formulations CSV"),
-                file: "tifa-formulations.csv",
-                mime: crate::components::export_menu::CSV,
-                make: Box::new(move || register.with_untracked(|r| tifa_corpus::export::formulations_csv(r, crate::components::export_menu::export_language()))),
-            }] />
+            <crate::components::export_menu::ExportMenu exports=vec![
+                crate::components::export_menu::Export {
+                    label: ("提法表 CSV", "Formulations CSV"),
+                    file: "tifa-formulations.csv",
+                    mime: crate::components::export_menu::CSV,
+                    make: Box::new(move || register.with_untracked(|r| tifa_corpus::export::formulations_csv(r, crate::components::export_menu::export_language()))),
+                },
+                crate::components::export_menu::Export {
+                    label: ("逐年表 CSV", "By year CSV"),
+                    file: "tifa-formulations-by-year.csv",
+                    mime: crate::components::export_menu::CSV,
+                    make: Box::new(move || register.with_untracked(|r| tifa_corpus::export::formulations_by_year_csv(r, crate::components::export_menu::export_language()))),
+                },
+            ] />
             <input type="search" class="table-filter" placeholder=move || tr(lang.get(), "查找提法", "Find a formulation")
                 aria-label=move || tr(lang.get(), "查找提法", "Find a formulation")
                 prop:value=move || filter.get() on:input=move |e| filter.set(event_target_value(&e)) />
@@ -94,6 +107,7 @@ pub fn Formulations() -> impl IntoView {
                             <th scope="col">{move || tr(lang.get(), "地区", "Places")}</th>
                             <th scope="col">{move || tr(lang.get(), "机构", "Agencies")}</th>
                             <th scope="col">{move || tr(lang.get(), "共现提法", "Used with")}</th>
+                            <th scope="col">{move || tr(lang.get(), "首次使用", "First used")}</th>
                             <th scope="col"><span class="sr-only">{move || tr(lang.get(), "语境", "Context")}</span></th>
                         </tr>
                     </thead>
@@ -114,7 +128,7 @@ pub fn Formulations() -> impl IntoView {
 fn FormulationRow(stat: FormulationStat) -> impl IntoView {
     let c = explorer();
     let lang = c.lang;
-    let FormulationStat { text, kind, origin, count, articles, regions, agencies, cooccurs, .. } = stat;
+    let FormulationStat { text, kind, origin, count, articles, regions, agencies, cooccurs, life, .. } = stat;
     // Places and agencies link to the articles using this formulation there; co-occurring formulations to their own
     // articles (values of one facet are alternatives, so "both" cannot be a filter).
     let with_this = |v: Vec<(String, u32)>, facet: Facet| {
@@ -151,7 +165,63 @@ fn FormulationRow(stat: FormulationStat) -> impl IntoView {
             <td>{with_this(regions, Facet::Region)}</td>
             <td>{with_this(agencies, Facet::Agency)}</td>
             <td>{few(cooccurs, Facet::Formulation)}</td>
+            <td class="date">{life.first_date.unwrap_or_default()}</td>
             <td><button type="button" class="kwic-open" aria-label=aria on:click=show_kwic>{move || tr(lang.get(), "语境", "KWIC")}</button></td>
         </tr>
+    }
+}
+
+/// A formulation's life: first and last use, uses per year (gaps included), and how it spread down the hierarchy
+/// and across provinces.
+#[component]
+fn Life(life: FormulationLife) -> impl IntoView {
+    let lang = explorer().lang;
+    let span = match (&life.first_date, &life.last_date) {
+        (Some(first), Some(last)) => format!("{first} – {last}"),
+        _ => String::new(),
+    };
+    let bins: Vec<(String, u32)> = match (life.by_year.first(), life.by_year.last()) {
+        (Some(&(first, _)), Some(&(last, _))) => (first..=last)
+            .map(|y| (y.to_string(), life.by_year.iter().find(|(x, _)| *x == y).map_or(0, |(_, n)| *n)))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let first_at = life.first_by_level.clone();
+    let levels = life
+        .by_level
+        .iter()
+        .map(|(level, n)| {
+            let first = first_at.iter().find(|(l, _)| l == level).map(|(_, d)| d.clone()).unwrap_or_default();
+            view! { <tr><th scope="row">{level.clone()}</th><td class="num">{*n}</td><td class="date">{first}</td></tr> }
+        })
+        .collect_view();
+    let provinces = life
+        .by_province
+        .iter()
+        .take(8)
+        .map(|(p, n)| view! { <li><TagLink facet=Facet::Region value=p.clone() extra=n.to_string() /></li> })
+        .collect_view();
+    let has_bins = bins.len() > 1;
+    let has_provinces = !life.by_province.is_empty();
+    view! {
+        <div class="life">
+            <p class="life-span">{move || tr(lang.get(), "使用时间：", "In use: ")}{span}</p>
+            {has_bins.then(|| view! { <Histogram bins title=tr(lang.get_untracked(), "各年使用篇数", "Articles using it per year") /> })}
+            <table class="data life-levels">
+                <caption>{move || tr(lang.get(), "各层级的使用", "Use by level")}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || tr(lang.get(), "层级", "Level")}</th>
+                        <th scope="col" class="num">{move || tr(lang.get(), "篇数", "Articles")}</th>
+                        <th scope="col">{move || tr(lang.get(), "首次使用", "First used")}</th>
+                    </tr>
+                </thead>
+                <tbody>{levels}</tbody>
+            </table>
+            {has_provinces.then(|| view! {
+                <p class="life-provinces">{move || tr(lang.get(), "使用的省份：", "Provinces using it: ")}</p>
+                <ul class="chips">{provinces}</ul>
+            })}
+        </div>
     }
 }

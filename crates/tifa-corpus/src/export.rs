@@ -224,6 +224,8 @@ pub fn formulations_csv(register: &[FormulationStat], lang: Lang) -> String {
         ("机构", "Agencies"),
         ("共现提法", "Used with"),
         ("变体", "Variants"),
+        ("首次使用", "First used"),
+        ("最近使用", "Last used"),
     ]);
     let pairs = |v: &[(String, u32)]| join(v.iter().map(|(k, n)| format!("{k}({n})")));
     let rows = register.iter().map(|s| {
@@ -237,7 +239,31 @@ pub fn formulations_csv(register: &[FormulationStat], lang: Lang) -> String {
             pairs(&s.agencies),
             pairs(&s.cooccurs),
             join(s.variants.iter().cloned()),
+            s.life.first_date.clone().unwrap_or_default(),
+            s.life.last_date.clone().unwrap_or_default(),
         ]
+    });
+    csv(&header, rows)
+}
+
+/// Formulations by year: one row per formulation, one column per year from the earliest to the latest dated use
+/// (articles using it that year), then the undated.
+pub fn formulations_by_year_csv(register: &[FormulationStat], lang: Lang) -> String {
+    let years: Vec<u16> = register.iter().flat_map(|s| s.life.by_year.iter().map(|(y, _)| *y)).collect();
+    let span: Vec<u16> = match (years.iter().min(), years.iter().max()) {
+        (Some(&first), Some(&last)) => (first..=last).collect(),
+        _ => Vec::new(),
+    };
+    let year_names: Vec<String> = span.iter().map(u16::to_string).collect();
+    let mut header: Vec<&str> = vec![lang.pick("提法", "Formulation")];
+    header.extend(year_names.iter().map(String::as_str));
+    header.push(lang.pick("无日期", "Undated"));
+    let rows = register.iter().map(|s| {
+        let dated: u32 = s.life.by_year.iter().map(|(_, n)| n).sum();
+        let mut row = vec![s.text.clone()];
+        row.extend(span.iter().map(|y| s.life.by_year.iter().find(|(x, _)| x == y).map_or(0, |(_, n)| *n).to_string()));
+        row.push((s.articles.len() as u32 - dated).to_string());
+        row
     });
     csv(&header, rows)
 }
@@ -268,6 +294,30 @@ pub fn facets_csv(facets: &[FacetCounts], lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formulations_by_year_fill_the_gaps_and_count_the_undated() {
+        use crate::model::{ArticleDate, DatePrecision, FormulationKind, FormulationOrigin, FormulationTag};
+        let article = |id: &str, date: Option<&str>| Article {
+            id: id.into(),
+            date: date.map(|v| ArticleDate { value: v.into(), precision: DatePrecision::Year, evidence: Vec::new() }),
+            formulations: vec![FormulationTag {
+                text: "放管服".into(),
+                surface: vec!["放管服".into()],
+                kind: FormulationKind::Numbered,
+                origin: FormulationOrigin::Central,
+                evidence: Vec::new(),
+            }],
+            ..Article::default()
+        };
+        let (a, b, c) = (article("a", Some("2016-05-01")), article("b", Some("2018")), article("c", None));
+        let register = crate::enrich::stats::formulation_register_of([&a, &b, &c]);
+        let table = formulations_by_year_csv(&register, Lang::En);
+        let lines: Vec<&str> = table.trim_start_matches(BOM).lines().collect();
+        assert_eq!(lines, ["Formulation,2016,2017,2018,Undated", "放管服,1,0,1,1"]);
+        let register_csv = formulations_csv(&register, Lang::En);
+        assert!(register_csv.lines().nth(1).is_some_and(|l| l.ends_with(",2016-05-01,2018")), "{register_csv}");
+    }
 
     #[test]
     fn cells_are_quoted_and_formulas_defused() {

@@ -83,6 +83,10 @@ struct Found {
     level: Option<Tag>,
 }
 
+/// The administrative levels of `data/agencies.toml`, in its order, from the national level down. Kept here so that
+/// the page can order levels without parsing the table (a test holds the two together).
+pub const LEVELS: [&str; 6] = [NATIONAL, "省/自治区", "市", "县/区", "乡镇/街道", "企业"];
+
 /// A level tag with one piece of evidence.
 fn level_tag(name: &str, evidence: Evidence) -> Tag {
     Tag { name: name.to_string(), evidence: vec![evidence] }
@@ -413,4 +417,16 @@ fn first_clause(text: &str) -> usize {
         }
     }
     text.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_level_order_is_the_tables() {
+        let table: Table = toml::from_str(TABLE).expect("the shipped table loads");
+        let names: Vec<&str> = table.level.iter().map(|l| l.name.as_str()).collect();
+        assert_eq!(names, LEVELS);
+    }
 }

@@ -26,6 +26,28 @@ pub struct FormulationStat {
     pub regions: Vec<(String, u32)>,
     /// Reporting agencies of the articles using it, with article counts, most first.
     pub agencies: Vec<(String, u32)>,
+    /// Its life in time: the earliest and latest dates of the articles using it, articles per year.
+    #[serde(flatten)]
+    pub life: FormulationLife,
+}
+
+/// A formulation's life: when it appears, how often per year, and how far down the hierarchy and across the country
+/// it spread. Counted in articles; variants and numbered forms count as the formulation they are forms of.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct FormulationLife {
+    /// The earliest date of an article using it (ISO, at that article's precision), if any is dated.
+    pub first_date: Option<String>,
+    /// The latest.
+    pub last_date: Option<String>,
+    /// Dated articles using it per year, in time order.
+    pub by_year: Vec<(u16, u32)>,
+    /// Articles using it per level of the reporting body, from the national level down (levels with none left out).
+    pub by_level: Vec<(String, u32)>,
+    /// When each level first used it (the earliest dated article of that level), from the national level down.
+    pub first_by_level: Vec<(String, String)>,
+    /// Articles using it per province of the reporting body (a county's or a city's article counts for its
+    /// province), most first.
+    pub by_province: Vec<(String, u32)>,
 }
 
 /// The formulation register: every formulation with counts, articles, variants and co-occurring formulations.
@@ -56,6 +78,7 @@ pub fn formulation_register_of<'a>(articles: impl IntoIterator<Item = &'a Articl
                     cooccurs: Vec::new(),
                     regions: Vec::new(),
                     agencies: Vec::new(),
+                    life: FormulationLife::default(),
                 });
                 register.len() as u32 - 1
             });
@@ -80,7 +103,35 @@ pub fn formulation_register_of<'a>(articles: impl IntoIterator<Item = &'a Articl
             continue;
         }
         let homes = home_regions(a);
+        let provinces = home_provinces(a);
+        let date = a.date.as_ref();
         for &x in &here {
+            let life = &mut register[x as usize].life;
+            if let Some(d) = date {
+                let v = &d.value;
+                if life.first_date.as_ref().is_none_or(|f| v < f) {
+                    life.first_date = Some(v.clone());
+                }
+                if life.last_date.as_ref().is_none_or(|l| v > l) {
+                    life.last_date = Some(v.clone());
+                }
+                if let Some(y) = d.year() {
+                    bump(&mut life.by_year, y);
+                }
+            }
+            if let Some(level) = &a.level {
+                bump(&mut life.by_level, level.name.clone());
+                if let Some(d) = date {
+                    match life.first_by_level.iter_mut().find(|(l, _)| *l == level.name) {
+                        Some((_, first)) if d.value < *first => *first = d.value.clone(),
+                        Some(_) => {}
+                        None => life.first_by_level.push((level.name.clone(), d.value.clone())),
+                    }
+                }
+            }
+            for p in &provinces {
+                bump(&mut life.by_province, p.to_string());
+            }
             for &y in here.iter().filter(|&&y| y != x) {
                 *pairs.entry((x, y)).or_default() += 1;
             }
@@ -103,15 +154,43 @@ pub fn formulation_register_of<'a>(articles: impl IntoIterator<Item = &'a Articl
         register[x as usize].agencies.push((o.to_string(), n));
     }
     let ranked = |v: &mut Vec<(String, u32)>| v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let order = crate::enrich::agencies::LEVELS;
+    let rank = |level: &str| order.iter().position(|l| *l == level).unwrap_or(order.len());
     for stat in &mut register {
         ranked(&mut stat.cooccurs);
         ranked(&mut stat.regions);
         ranked(&mut stat.agencies);
+        let life = &mut stat.life;
+        life.by_year.sort_unstable();
+        life.by_level.sort_by_key(|(l, _)| rank(l));
+        life.first_by_level.sort_by_key(|(l, _)| rank(l));
+        ranked(&mut life.by_province);
     }
     register.sort_by(|a, b| {
         b.articles.len().cmp(&a.articles.len()).then_with(|| b.count.cmp(&a.count)).then_with(|| a.text.cmp(&b.text))
     });
     register
+}
+
+/// Count one more for `key` in a small list of counts.
+fn bump<K: PartialEq>(counts: &mut Vec<(K, u32)>, key: K) {
+    match counts.iter_mut().find(|(k, _)| *k == key) {
+        Some((_, n)) => *n += 1,
+        None => counts.push((key, 1)),
+    }
+}
+
+/// The provinces an article reports from (of its home regions), each once.
+fn home_provinces(a: &Article) -> Vec<&str> {
+    let mut provinces: Vec<&str> = a
+        .regions
+        .iter()
+        .filter(|r| r.role == crate::model::RegionRole::Home && r.code.is_some())
+        .filter_map(|r| r.province.as_deref())
+        .collect();
+    provinces.sort_unstable();
+    provinces.dedup();
+    provinces
 }
 
 /// The places an article reports from: the most specific home regions (a county over its prefecture and province).
@@ -206,6 +285,39 @@ mod tests {
             agencies: vec![Tag { name: agency.into(), evidence: Vec::new() }],
             ..Article::default()
         }
+    }
+
+    fn dated(mut a: Article, date: &str, level: &str) -> Article {
+        let precision = match date.len() {
+            4 => crate::model::DatePrecision::Year,
+            _ => crate::model::DatePrecision::Day,
+        };
+        a.date = Some(crate::model::ArticleDate { value: date.into(), precision, evidence: Vec::new() });
+        a.level = Some(Tag { name: level.into(), evidence: Vec::new() });
+        a
+    }
+
+    #[test]
+    fn a_formulations_life_runs_from_the_centre_down_in_time() {
+        let county = region(&["甲省", "乙市", "丙县"], RegionLevel::County, RegionRole::Home);
+        let city = region(&["甲省", "丁市"], RegionLevel::Prefecture, RegionRole::Home);
+        let other = region(&["戊省"], RegionLevel::Province, RegionRole::Home);
+        let centre = dated(article("c", vec![], vec![formulation("放管服", 1)], "国务院"), "2015-05-12", "中央/国家");
+        let p = dated(article("p", vec![other], vec![formulation("放管服", 1)], "政府"), "2016", "省/自治区");
+        let c1 = dated(article("c1", vec![city], vec![formulation("放管服", 2)], "政府"), "2017-03-01", "市");
+        let c2 = dated(article("c2", vec![county], vec![formulation("放管服", 1)], "政府"), "2016-11-30", "县/区");
+        let undated = article("u", vec![], vec![formulation("放管服", 1)], "政府");
+        let reg = formulation_register_of([&c1, &undated, &c2, &p, &centre]);
+        let life = &reg[0].life;
+        assert_eq!(life.first_date.as_deref(), Some("2015-05-12"));
+        assert_eq!(life.last_date.as_deref(), Some("2017-03-01"));
+        assert_eq!(life.by_year, [(2015, 1), (2016, 2), (2017, 1)], "the undated article is in no year");
+        // Levels from the centre down, in the table's order.
+        let levels: Vec<&str> = life.by_level.iter().map(|(l, _)| l.as_str()).collect();
+        assert_eq!(levels, ["中央/国家", "省/自治区", "市", "县/区"]);
+        assert_eq!(life.first_by_level[3], ("县/区".to_string(), "2016-11-30".to_string()));
+        // The county's and the city's articles roll up to their province.
+        assert_eq!(life.by_province, [("甲省".to_string(), 2), ("戊省".to_string(), 1)]);
     }
 
     #[test]
