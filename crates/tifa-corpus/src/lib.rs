@@ -21,6 +21,7 @@ pub mod file_summary;
 pub mod lang;
 pub mod model;
 pub mod parse;
+pub mod reuse;
 pub mod search;
 pub mod synth;
 pub mod text;

@@ -4,6 +4,7 @@
 mod bundle;
 mod export;
 mod load;
+mod reuse;
 mod search;
 mod summary;
 
@@ -37,6 +38,7 @@ const EXAMPLES: &str = "Examples:
   tifa export csv --query 作风 -o x.csv  the selected articles with their tags, for Excel (UTF-8 with BOM)
   tifa export cite --id ID            the citation of one article (GB/T 7714 style)
   tifa bundle a.txt -o a.html         the explorer with your files in one HTML file that opens offline
+  tifa reuse a.txt b.txt --json       passages the articles share, who echoes whom, and the boilerplate
 
 Exit status: 0 when every file loaded, 1 when any file failed (the others are still processed), 2 on a usage error.";
 
@@ -61,6 +63,9 @@ enum Command {
     /// Export a selection: articles as CSV, JSON or Markdown; concordance, formulations or facet counts as CSV; or
     /// the citation of an article.
     Export(export::ExportArgs),
+    /// Passages shared between articles: pairs with their passages and direction, each article's share of reused,
+    /// boilerplate and own wording, and the boilerplate itself.
+    Reuse(reuse::ReuseArgs),
     /// Write the explorer with these files (or the default corpus) as one HTML file that works from disk, offline.
     Bundle(bundle::BundleArgs),
 }
@@ -117,6 +122,7 @@ fn main() -> ExitCode {
         Command::Index(args) => search::index(args),
         Command::Export(args) => export::export(args),
         Command::Bundle(args) => bundle::bundle(args),
+        Command::Reuse(args) => reuse::run(args),
     }
 }
 

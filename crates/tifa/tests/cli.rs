@@ -245,3 +245,35 @@ fn exports_match_the_search_and_are_excel_ready() {
     let kwic = tifa(&["export", "kwic", "--term", "作风", "-q"]);
     assert!(text(&kwic.stdout).lines().count() > total, "at least one line per article");
 }
+
+#[test]
+fn reuse_json_names_pairs_passages_and_shares() {
+    // Two national government work reports, four years apart, share their closing formula word for word.
+    let real = |n: &str| {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../tifa-corpus/tests/fixtures/real").join(n).display().to_string()
+    };
+    let (early, late) = (real("d5_02_gwr2018_part.txt"), real("d5_08_gwr2022_untitled.txt"));
+    let out = tifa(&["reuse", &late, &early, "--json", "--min-chars", "40"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).expect("reuse JSON");
+    let pairs = value["pairs"].as_array().expect("pairs");
+    assert_eq!(pairs.len(), 1, "{value}");
+    let pair = &pairs[0];
+    // The 2018 report is the earlier text, whichever order the files come in.
+    let parsed: serde_json::Value = serde_json::from_slice(&tifa(&["parse", &early, "--json"]).stdout).expect("JSON");
+    let early_id = parsed["articles"][0]["id"].as_str().expect("id");
+    let from_early = if pair["a"] == early_id { "a->b" } else { "b->a" };
+    assert_eq!(pair["direction"], from_early);
+    let passage = &pair["passages"][0];
+    for side in ["a", "b"] {
+        let span = &passage[side];
+        assert!(span["end"].as_u64() > span["start"].as_u64().map(|s| s + 39), "{passage}");
+    }
+    assert!(passage["similarity"].as_f64().is_some_and(|s| s > 0.9));
+    let shares = value["articles"].as_array().expect("articles");
+    assert_eq!(shares.len(), 2);
+    for s in shares {
+        let sum = ["reused", "boilerplate", "own"].iter().map(|k| s[k].as_f64().unwrap_or(-1.0)).sum::<f64>();
+        assert!((sum - 1.0).abs() < 0.01, "{s}");
+    }
+}

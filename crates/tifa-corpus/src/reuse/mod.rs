@@ -1,0 +1,357 @@
+//! Text reuse: passages shared between articles — found over the whole corpus from a winnowed index of character
+//! k-grams (no all-pairs alignment), aligned with a banded edit distance so that small edits (substitutions,
+//! insertions, deletions, a name masked as xx in one copy) still match, and told apart as **pairwise reuse** (two
+//! articles share a passage) or **boilerplate** (template language many articles share). Each shared pair gets a
+//! direction where the evidence allows: the earlier date, or the higher level when dates are equal or unknown.
+//!
+//! Comparison runs on each paragraph and heading (titles and metadata lines are left out) after the project's
+//! folding, ignoring white space and punctuation; offsets are characters of the block's text, as everywhere.
+
+mod align;
+mod shingle;
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Serialize;
+
+use crate::enrich::agencies::LEVELS;
+use crate::model::{Article, Corpus};
+use shingle::{Fingerprint, Stream};
+
+/// How reuse is found.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ReuseOptions {
+    /// Shortest passage reported, in characters as printed (from its first to its last letter or digit).
+    pub min_chars: usize,
+    /// Lowest similarity (1 − edit distance / longer length) of a reported passage.
+    pub min_similarity: f64,
+    /// A k-gram in more articles than this is template language, not evidence of a pair.
+    pub boilerplate_articles: usize,
+}
+
+impl Default for ReuseOptions {
+    fn default() -> Self {
+        ReuseOptions { min_chars: 40, min_similarity: 0.8, boilerplate_articles: 8 }
+    }
+}
+
+/// A span of one block, in characters of the block's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Span {
+    /// Index into the article's blocks.
+    pub block: u32,
+    /// Start, in characters.
+    pub start: u32,
+    /// End (exclusive), in characters.
+    pub end: u32,
+}
+
+/// One passage two articles share.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Passage {
+    /// Where it is in the first article.
+    pub a: Span,
+    /// Where it is in the second.
+    pub b: Span,
+    /// 1 − edit distance / longer length, over the compared characters.
+    pub similarity: f64,
+}
+
+/// Which way text went between two articles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Direction {
+    /// From the first article to the second.
+    #[serde(rename = "a->b")]
+    AToB,
+    /// From the second to the first.
+    #[serde(rename = "b->a")]
+    BToA,
+}
+
+/// Two articles that share passages.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Pair {
+    /// The first article's id (the earlier in corpus order).
+    pub a: String,
+    /// The second article's id.
+    pub b: String,
+    /// Which way the text went, where dates or levels say; `null` otherwise.
+    pub direction: Option<Direction>,
+    /// Compared characters shared (in the first article).
+    pub chars: u32,
+    /// The passages, in the first article's order.
+    pub passages: Vec<Passage>,
+}
+
+/// How much of an article is found elsewhere.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArticleReuse {
+    /// The article's id.
+    pub id: String,
+    /// Share of its compared characters in passages shared with particular articles.
+    pub reused: f64,
+    /// Share in template language shared by many articles.
+    pub boilerplate: f64,
+    /// The rest: its own wording.
+    pub own: f64,
+}
+
+/// A stretch of template language: the text, and how many articles carry it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Boilerplate {
+    /// The passage as printed in the first article that has it.
+    pub text: String,
+    /// Articles carrying it.
+    pub articles: u32,
+    /// Where it is in the first article that has it.
+    pub at: (String, Span),
+}
+
+/// The reuse in a corpus.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reuse {
+    /// Pairs of articles with shared passages, most shared characters first.
+    pub pairs: Vec<Pair>,
+    /// Per article, in corpus order.
+    pub articles: Vec<ArticleReuse>,
+    /// Template language, most widespread first.
+    pub boilerplate: Vec<Boilerplate>,
+}
+
+/// Where a corpus's template language is: the characters of each article covered by a k-gram that more than
+/// `boilerplate_articles` articles share.
+pub struct Template {
+    streams: Vec<Stream>,
+    cover: Vec<Vec<bool>>,
+}
+
+impl Template {
+    /// The template language of a corpus.
+    pub fn of(corpus: &Corpus, options: &ReuseOptions) -> Template {
+        let streams: Vec<Stream> = corpus.articles.iter().map(Stream::of).collect();
+        let mut carriers: HashMap<u64, Vec<u32>> = HashMap::new();
+        for (d, s) in streams.iter().enumerate() {
+            for f in s.fingerprints() {
+                let list = carriers.entry(f.hash).or_default();
+                if list.last() != Some(&(d as u32)) {
+                    list.push(d as u32);
+                }
+            }
+        }
+        let cover = streams
+            .iter()
+            .map(|s| {
+                let mut cover = vec![false; s.len()];
+                for f in s.fingerprints() {
+                    if carriers.get(&f.hash).is_some_and(|c| c.len() > options.boilerplate_articles) {
+                        let end = (f.at as usize + shingle::K).min(s.len());
+                        cover[f.at as usize..end].iter_mut().for_each(|t| *t = true);
+                    }
+                }
+                cover
+            })
+            .collect();
+        Template { streams, cover }
+    }
+
+    /// Share of a span's compared characters that are template language: 1 for a sentence every report repeats, 0
+    /// for an article's own wording.
+    pub fn share(&self, article: usize, span: Span) -> f64 {
+        let s = &self.streams[article];
+        let inside: Vec<usize> = (0..s.len())
+            .filter(|&i| {
+                let at = s.span(&(i..i + 1));
+                at.block == span.block && (span.start..span.end).contains(&at.start)
+            })
+            .collect();
+        let template = inside.iter().filter(|&&i| self.cover[article][i]).count();
+        if inside.is_empty() { 0.0 } else { template as f64 / inside.len() as f64 }
+    }
+}
+
+/// Find the reuse between the articles of a corpus.
+pub fn reuse(corpus: &Corpus, options: &ReuseOptions) -> Reuse {
+    let Template { streams, cover: template } = Template::of(corpus, options);
+    // Fingerprint → the (article, position) pairs it occurs at.
+    let mut postings: HashMap<u64, Vec<(u32, u32)>> = HashMap::new();
+    for (d, s) in streams.iter().enumerate() {
+        for Fingerprint { hash, at } in s.fingerprints() {
+            postings.entry(hash).or_default().push((d as u32, at));
+        }
+    }
+    // Seeds per pair of articles; frequent fingerprints mark template language instead.
+    let mut seeds: HashMap<(u32, u32), Vec<(u32, u32)>> = HashMap::new();
+    let mut template_hashes: HashSet<u64> = HashSet::new();
+    for (hash, list) in &postings {
+        let mut articles: Vec<u32> = list.iter().map(|(d, _)| *d).collect();
+        articles.dedup();
+        articles.sort_unstable();
+        articles.dedup();
+        if articles.len() < 2 {
+            continue;
+        }
+        if articles.len() > options.boilerplate_articles {
+            template_hashes.insert(*hash);
+            continue;
+        }
+        for (i, &(da, pa)) in list.iter().enumerate() {
+            for &(db, pb) in &list[i + 1..] {
+                if da == db {
+                    continue;
+                }
+                let (key, seed) = if da < db { ((da, db), (pa, pb)) } else { ((db, da), (pb, pa)) };
+                seeds.entry(key).or_default().push(seed);
+            }
+        }
+    }
+    let template_runs: Vec<Vec<(usize, usize)>> = template
+        .iter()
+        .map(|cover| runs(cover).into_iter().filter(|r| r.1 - r.0 >= options.min_chars).collect())
+        .collect();
+
+    let mut pairs: Vec<Pair> = Vec::new();
+    let mut reused: Vec<Vec<bool>> = streams.iter().map(|s| vec![false; s.len()]).collect();
+    let mut keys: Vec<&(u32, u32)> = seeds.keys().collect();
+    keys.sort_unstable();
+    for &(da, db) in keys {
+        let (sa, sb) = (&streams[da as usize], &streams[db as usize]);
+        let found = align::passages(sa, sb, &seeds[&(da, db)], options);
+        // A passage that is mostly template language is boilerplate, not this pair's reuse.
+        let found: Vec<align::Found> = found
+            .into_iter()
+            .filter(|f| {
+                let cover = &template[da as usize][f.a.clone()];
+                cover.iter().filter(|&&t| t).count() * 2 < cover.len()
+            })
+            .collect();
+        if found.is_empty() {
+            continue;
+        }
+        let chars: usize = found.iter().map(|f| f.a.len()).sum();
+        for f in &found {
+            reused[da as usize][f.a.clone()].iter_mut().for_each(|c| *c = true);
+            reused[db as usize][f.b.clone()].iter_mut().for_each(|c| *c = true);
+        }
+        let (a, b) = (&corpus.articles[da as usize], &corpus.articles[db as usize]);
+        pairs.push(Pair {
+            a: a.id.clone(),
+            b: b.id.clone(),
+            direction: direction(a, b),
+            chars: chars as u32,
+            passages: found
+                .iter()
+                .map(|f| Passage { a: sa.span(&f.a), b: sb.span(&f.b), similarity: f.similarity })
+                .collect(),
+        });
+    }
+    pairs.sort_by(|x, y| y.chars.cmp(&x.chars).then_with(|| (&x.a, &x.b).cmp(&(&y.a, &y.b))));
+
+    let articles = corpus
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(d, a)| {
+            let n = streams[d].len();
+            let mut in_template = vec![false; n];
+            for &(start, end) in &template_runs[d] {
+                in_template[start..end].iter_mut().for_each(|t| *t = true);
+            }
+            let boiler = in_template.iter().filter(|&&t| t).count();
+            let shared = (0..n).filter(|&i| reused[d][i] && !in_template[i]).count();
+            let share = |k: usize| if n == 0 { 0.0 } else { round(k as f64 / n as f64) };
+            ArticleReuse {
+                id: a.id.clone(),
+                reused: share(shared),
+                boilerplate: share(boiler),
+                own: if n == 0 { 0.0 } else { round(1.0 - (shared + boiler) as f64 / n as f64) },
+            }
+        })
+        .collect();
+    let boilerplate = boilerplate_passages(corpus, &streams, &template_runs, &postings, &template_hashes);
+    Reuse { pairs, articles, boilerplate }
+}
+
+/// The template passages, each once (by its text), with the number of articles carrying it.
+fn boilerplate_passages(
+    corpus: &Corpus,
+    streams: &[Stream],
+    template_runs: &[Vec<(usize, usize)>],
+    postings: &HashMap<u64, Vec<(u32, u32)>>,
+    template_hashes: &HashSet<u64>,
+) -> Vec<Boilerplate> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut out: Vec<Boilerplate> = Vec::new();
+    for (d, runs) in template_runs.iter().enumerate() {
+        for &(start, end) in runs {
+            let key: String = streams[d].chars(start..end).collect();
+            if seen.contains_key(&key) {
+                continue;
+            }
+            // The articles carrying it: those sharing its fingerprints.
+            let hashes: Vec<u64> =
+                streams[d].fingerprints().filter(|f| (start..end).contains(&(f.at as usize))).map(|f| f.hash).collect();
+            let mut carriers: Vec<u32> = hashes
+                .iter()
+                .filter(|h| template_hashes.contains(h))
+                .filter_map(|h| postings.get(h))
+                .flat_map(|list| list.iter().map(|(d, _)| *d))
+                .collect();
+            carriers.sort_unstable();
+            carriers.dedup();
+            let span = streams[d].span(&(start..end));
+            let text = block_text(&corpus.articles[d], span);
+            seen.insert(key, out.len());
+            out.push(Boilerplate { text, articles: carriers.len() as u32, at: (corpus.articles[d].id.clone(), span) });
+        }
+    }
+    out.sort_by(|a, b| b.articles.cmp(&a.articles).then_with(|| a.text.cmp(&b.text)));
+    out
+}
+
+/// The text of a span of an article.
+fn block_text(article: &Article, span: Span) -> String {
+    article
+        .blocks
+        .get(span.block as usize)
+        .map(|b| b.text.chars().skip(span.start as usize).take((span.end - span.start) as usize).collect())
+        .unwrap_or_default()
+}
+
+/// Which way text went: from the earlier date; when dates agree or one is missing, from the higher level.
+pub fn direction(a: &Article, b: &Article) -> Option<Direction> {
+    if let (Some(x), Some(y)) = (&a.date, &b.date) {
+        let n = x.value.len().min(y.value.len());
+        match x.value[..n].cmp(&y.value[..n]) {
+            std::cmp::Ordering::Less => return Some(Direction::AToB),
+            std::cmp::Ordering::Greater => return Some(Direction::BToA),
+            std::cmp::Ordering::Equal => {}
+        }
+    }
+    let rank = |x: &Article| x.level.as_ref().and_then(|l| LEVELS.iter().position(|n| *n == l.name));
+    match (rank(a), rank(b)) {
+        (Some(x), Some(y)) if x < y => Some(Direction::AToB),
+        (Some(x), Some(y)) if x > y => Some(Direction::BToA),
+        _ => None,
+    }
+}
+
+/// Runs of `true` as half-open ranges.
+fn runs(cover: &[bool]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, &c) in cover.iter().chain(std::iter::once(&false)).enumerate() {
+        match (c, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn round(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
