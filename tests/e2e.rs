@@ -953,12 +953,7 @@ async fn a_real_file_shows_what_was_read_and_its_metadata_lines() {
 #[ignore = "browser test: run by cargo xtask test"]
 async fn dates_give_a_year_facet_a_time_line_and_an_order() {
     // Three national regulations of 1989, 2004 and 1996, each under its promulgation line.
-    let name = "d6_04_xzfg_hb.txt";
-    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("crates/tifa-corpus/tests/fixtures/real").join(name);
-    let bytes = std::fs::read(&file).expect("the real file");
-    let opened = tifa_worker::InputFile { name: name.to_string(), bytes };
-    let built = tifa_worker::build(vec![opened], &mut |_| {}).expect("the worker builds the file");
-    let shown = tifa_corpus::search::asset::decode(&built).expect("the asset decodes");
+    let (app, shown) = open_real_files(&["d6_04_xzfg_hb.txt"]).await;
     let by_date = |query: &str| {
         let options = tifa_corpus::search::SearchOptions {
             limit: usize::MAX,
@@ -973,12 +968,7 @@ async fn dates_give_a_year_facet_a_time_line_and_an_order() {
     years.sort_unstable_by(|a, b| b.cmp(a));
     assert_eq!(years.len(), 3, "every regulation is dated");
 
-    let app = open("").await;
-    wait_until(&app, "document.querySelector('.hit')", "results").await;
-    let input = app.client.find(Locator::Css("#open-files")).await.expect("the file input");
-    input.send_keys(&file.display().to_string()).await.expect("choose the file");
-    wait_until(&app, "document.querySelectorAll('.file-lines li').length === 1", "the file's line").await;
-    assert_total(&app, 3).await;
+    assert_eq!(shown.corpus.articles.len(), 3);
 
     // The year facet lists the years, newest first, with the engine's values.
     assert_eq!(app.texts("#facet-year .value .name").await, years);
@@ -1009,14 +999,7 @@ async fn dates_give_a_year_facet_a_time_line_and_an_order() {
 #[ignore = "browser test: run by cargo xtask test"]
 async fn a_formulations_life_shows_when_and_where_it_was_used() {
     // Two national government work reports four years apart.
-    let real = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("crates/tifa-corpus/tests/fixtures/real");
-    let names = ["d5_02_gwr2018_part.txt", "d5_08_gwr2022_untitled.txt"];
-    let files: Vec<tifa_worker::InputFile> = names
-        .iter()
-        .map(|n| tifa_worker::InputFile { name: n.to_string(), bytes: std::fs::read(real.join(n)).expect("real file") })
-        .collect();
-    let built = tifa_worker::build(files, &mut |_| {}).expect("the worker builds the files");
-    let shown = tifa_corpus::search::asset::decode(&built).expect("the asset decodes");
+    let (app, shown) = open_real_files(&["d5_02_gwr2018_part.txt", "d5_08_gwr2022_untitled.txt"]).await;
     let register = tifa_corpus::enrich::stats::formulation_register(&shown.corpus);
     let used = register.iter().find(|s| s.life.by_year.len() == 2).expect("a formulation used in both years");
     let span = format!(
@@ -1025,13 +1008,6 @@ async fn a_formulations_life_shows_when_and_where_it_was_used() {
         used.life.last_date.clone().unwrap_or_default()
     );
 
-    let app = open("").await;
-    wait_until(&app, "document.querySelector('.hit')", "results").await;
-    let paths: Vec<String> = names.iter().map(|n| real.join(n).display().to_string()).collect();
-    let input = app.client.find(Locator::Css("#open-files")).await.expect("the file input");
-    input.send_keys(&paths.join("\n")).await.expect("choose the files");
-    wait_until(&app, "document.querySelectorAll('.file-lines li').length === 2", "a line per file").await;
-    assert_total(&app, shown.corpus.articles.len()).await;
     let text = &used.text;
     app.eval(&format!("location.hash = '#/formulations?term=' + encodeURIComponent({text:?}); return true;")).await;
     wait_until(&app, "document.querySelector('.life-span')", "the formulation's life").await;
@@ -1049,4 +1025,25 @@ async fn a_formulations_life_shows_when_and_where_it_was_used() {
     );
     assert_clean_console(&app).await;
     app.close().await;
+}
+
+/// Real files of the development set, opened in the page as a user opens them, and what the worker builds from them
+/// (what the page then shows), computed natively.
+async fn open_real_files(names: &[&str]) -> (Browser, Index) {
+    let real = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("crates/tifa-corpus/tests/fixtures/real");
+    let files: Vec<tifa_worker::InputFile> = names
+        .iter()
+        .map(|n| tifa_worker::InputFile { name: n.to_string(), bytes: std::fs::read(real.join(n)).expect("real file") })
+        .collect();
+    let built = tifa_worker::build(files, &mut |_| {}).expect("the worker builds the files");
+    let shown = tifa_corpus::search::asset::decode(&built).expect("the asset decodes");
+    let app = open("").await;
+    wait_until(&app, "document.querySelector('.hit')", "results").await;
+    let paths: Vec<String> = names.iter().map(|n| real.join(n).display().to_string()).collect();
+    let input = app.client.find(Locator::Css("#open-files")).await.expect("the file input");
+    input.send_keys(&paths.join("\n")).await.expect("choose the files");
+    let lines = format!("document.querySelectorAll('.file-lines li').length === {}", names.len());
+    wait_until(&app, &lines, "a line per file").await;
+    assert_total(&app, shown.corpus.articles.len()).await;
+    (app, shown)
 }

@@ -158,19 +158,10 @@ fn many_read_as_one(articles: &[Article]) -> Option<Note> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Block;
     use crate::{ParseOptions, parse_bytes};
 
-    fn article(title: &str, blocks: &[(&str, Option<MetaKind>)]) -> Article {
-        let blocks = blocks
-            .iter()
-            .enumerate()
-            .map(|(i, &(text, meta))| match meta {
-                Some(kind) => Block::meta(kind, text, i as u32 + 2),
-                None => Block::paragraph(text, [i as u32 + 2; 2]),
-            })
-            .collect();
-        Article { title: title.to_string(), blocks, title_line: Some(1), lines: [1, 9], ..Article::default() }
+    fn article(title: &str, lines: &[(&str, Option<MetaKind>)]) -> Article {
+        Article::of_lines(title, lines)
     }
 
     #[test]

@@ -552,6 +552,29 @@ impl Note {
     }
 }
 
+#[cfg(test)]
+impl Article {
+    /// An article of a title and lines: metadata lines of their kind, paragraphs otherwise, one line each from line 2
+    /// (for tests).
+    pub(crate) fn of_lines(title: &str, lines: &[(&str, Option<MetaKind>)]) -> Article {
+        let blocks = lines
+            .iter()
+            .enumerate()
+            .map(|(i, &(text, meta))| match meta {
+                Some(kind) => Block::meta(kind, text, i as u32 + 2),
+                None => Block::paragraph(text, [i as u32 + 2; 2]),
+            })
+            .collect();
+        Article {
+            title: title.into(),
+            blocks,
+            title_line: Some(1),
+            lines: [1, lines.len() as u32 + 1],
+            ..Article::default()
+        }
+    }
+}
+
 impl Corpus {
     /// An empty corpus.
     pub fn new() -> Self {

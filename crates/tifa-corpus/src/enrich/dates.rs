@@ -435,22 +435,13 @@ fn days_in(year: u16, month: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Block;
 
     fn tagger() -> DateTagger {
         DateTagger::new(RULES).expect("the shipped rules load")
     }
 
-    fn article(title: &str, blocks: &[(&str, Option<MetaKind>)]) -> Article {
-        let blocks = blocks
-            .iter()
-            .enumerate()
-            .map(|(i, &(text, meta))| match meta {
-                Some(kind) => Block::meta(kind, text, i as u32 + 2),
-                None => Block::paragraph(text, [i as u32 + 2, i as u32 + 2]),
-            })
-            .collect();
-        Article { title: title.into(), blocks, ..Article::default() }
+    fn article(title: &str, lines: &[(&str, Option<MetaKind>)]) -> Article {
+        Article::of_lines(title, lines)
     }
 
     fn date(a: &Article, file: &str) -> Option<(String, DatePrecision, DateSource)> {
