@@ -54,7 +54,7 @@ pub struct Passage {
     /// Where it is in the second.
     pub b: Span,
     /// 1 − edit distance / longer length, over the compared characters.
-    pub similarity: f64,
+    pub similarity: f32,
 }
 
 /// Which way text went between two articles.
@@ -89,11 +89,11 @@ pub struct ArticleReuse {
     /// The article's id.
     pub id: String,
     /// Share of its compared characters in passages shared with particular articles.
-    pub reused: f64,
+    pub reused: f32,
     /// Share in template language shared by many articles.
-    pub boilerplate: f64,
+    pub boilerplate: f32,
     /// The rest: its own wording.
-    pub own: f64,
+    pub own: f32,
 }
 
 /// A stretch of template language: the text, and how many articles carry it.
@@ -103,12 +103,14 @@ pub struct Boilerplate {
     pub text: String,
     /// Articles carrying it.
     pub articles: u32,
-    /// Where it is in the first article that has it.
-    pub at: (String, Span),
+    /// The first article that has it.
+    pub article: String,
+    /// Where it is in that article.
+    pub span: Span,
 }
 
 /// The reuse in a corpus.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Reuse {
     /// Pairs of articles with shared passages, most shared characters first.
     pub pairs: Vec<Pair>,
@@ -240,7 +242,7 @@ pub fn reuse(corpus: &Corpus, options: &ReuseOptions) -> Reuse {
             chars: chars as u32,
             passages: found
                 .iter()
-                .map(|f| Passage { a: sa.span(&f.a), b: sb.span(&f.b), similarity: f.similarity })
+                .map(|f| Passage { a: sa.span(&f.a), b: sb.span(&f.b), similarity: f.similarity as f32 })
                 .collect(),
         });
     }
@@ -301,7 +303,8 @@ fn boilerplate_passages(
             let span = streams[d].span(&(start..end));
             let text = block_text(&corpus.articles[d], span);
             seen.insert(key, out.len());
-            out.push(Boilerplate { text, articles: carriers.len() as u32, at: (corpus.articles[d].id.clone(), span) });
+            let article = corpus.articles[d].id.clone();
+            out.push(Boilerplate { text, articles: carriers.len() as u32, article, span });
         }
     }
     out.sort_by(|a, b| b.articles.cmp(&a.articles).then_with(|| a.text.cmp(&b.text)));
@@ -352,6 +355,6 @@ fn runs(cover: &[bool]) -> Vec<(usize, usize)> {
     out
 }
 
-fn round(x: f64) -> f64 {
-    (x * 1000.0).round() / 1000.0
+fn round(x: f64) -> f32 {
+    ((x * 1000.0).round() / 1000.0) as f32
 }

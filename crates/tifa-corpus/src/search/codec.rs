@@ -8,6 +8,7 @@
 use super::index::{IndexData, TermCounts};
 use crate::lang::Text;
 use crate::model::*;
+use crate::reuse::{ArticleReuse, Boilerplate, Direction, Pair, Passage, Reuse, Span};
 use std::fmt;
 
 /// Why bytes do not decode.
@@ -284,11 +285,18 @@ codec_struct!(ThemeTag { name, score, evidence });
 codec_struct!(Keyword { word, score });
 codec_struct!(FormulationTag { text, surface, kind, origin, evidence });
 codec_struct!(DocumentTag { title, kind, evidence });
-codec_struct!(IndexData { vocabulary, term_totals, counts });
+codec_struct!(IndexData { vocabulary, term_totals, counts, reuse });
+codec_struct!(Reuse { pairs, articles, boilerplate });
+codec_struct!(Pair { a, b, direction, chars, passages });
+codec_struct!(Passage { a, b, similarity });
+codec_struct!(Span { block, start, end });
+codec_struct!(ArticleReuse { id, reused, boilerplate, own });
+codec_struct!(Boilerplate { text, articles, article, span });
 codec_struct!(TermCounts { terms, tokens });
 
 codec_enum!(RegionLevel { Province = 0, Prefecture = 1, County = 2, Township = 3 });
 codec_enum!(RegionRole { Home = 0, Mentioned = 1 });
+codec_enum!(Direction { AToB = 0, BToA = 1 });
 codec_enum!(DatePrecision { Year = 0, Month = 1, Day = 2 });
 codec_enum!(DateSource { SignedField = 0, DateLine = 1, Title = 2, Published = 3, DocumentNumber = 4, FileName = 5 });
 codec_enum!(Confidence { High = 0, Medium = 1 });
@@ -388,6 +396,26 @@ mod tests {
             vocabulary: vec!["作风".into()],
             term_totals: vec![70_000],
             counts: vec![TermCounts { terms: vec![(0, 1, 2, 300_000)], tokens: 9 }],
+            reuse: Reuse {
+                pairs: vec![Pair {
+                    a: "x-01".into(),
+                    b: "y-02".into(),
+                    direction: Some(Direction::BToA),
+                    chars: 48,
+                    passages: vec![Passage {
+                        a: Span { block: 1, start: 2, end: 50 },
+                        b: Span { block: 0, start: 0, end: 49 },
+                        similarity: 0.921,
+                    }],
+                }],
+                articles: vec![ArticleReuse { id: "x-01".into(), reused: 0.25, boilerplate: 0.125, own: 0.625 }],
+                boilerplate: vec![Boilerplate {
+                    text: "以习近平同志为核心的党中央".into(),
+                    articles: 9,
+                    article: "x-01".into(),
+                    span: Span { block: 3, start: 0, end: 13 },
+                }],
+            },
         });
     }
 

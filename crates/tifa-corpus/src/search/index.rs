@@ -27,12 +27,20 @@ pub struct IndexData {
     pub term_totals: Vec<u32>,
     /// Per article: segmented term counts.
     pub counts: Vec<TermCounts>,
+    /// Passages the articles share (computed with the index, so that the page and the worker need not).
+    #[serde(skip)]
+    pub reuse: crate::reuse::Reuse,
 }
 
 impl IndexData {
     /// No term data for `articles` articles: enough for exact matching, snippets and concordances (scale tests).
     pub fn empty(articles: usize) -> IndexData {
-        IndexData { vocabulary: Vec::new(), term_totals: Vec::new(), counts: vec![TermCounts::default(); articles] }
+        IndexData {
+            vocabulary: Vec::new(),
+            term_totals: Vec::new(),
+            counts: vec![TermCounts::default(); articles],
+            reuse: crate::reuse::Reuse::default(),
+        }
     }
 }
 
@@ -99,7 +107,7 @@ impl TermCollector {
                 term_totals[id as usize] += u32::from(t) + u32::from(h) + p;
             }
         }
-        IndexData { vocabulary: self.vocabulary, term_totals, counts: self.counts }
+        IndexData { vocabulary: self.vocabulary, term_totals, counts: self.counts, reuse: Default::default() }
     }
 }
 
@@ -140,14 +148,20 @@ impl Index {
                 article.blocks.iter().map(|b| (field_kind(b.kind), segmenter.tokens(&b.text, &b.placeholders)));
             terms.add_article(title.chain(blocks));
         }
-        Index::from_parts(corpus, terms.finish())
+        Index::with_reuse(corpus, terms.finish())
     }
 
     /// Tag the corpus with `enricher` and index it from the same segmentation (segmenting once, not twice).
     pub fn enriched(enricher: &crate::enrich::Enricher, mut corpus: Corpus) -> Index {
         let mut terms = TermCollector::default();
         enricher.enrich_into(&mut corpus, &mut terms);
-        Index::from_parts(corpus, terms.finish())
+        Index::with_reuse(corpus, terms.finish())
+    }
+
+    /// Assemble an index and find the reuse between its articles.
+    fn with_reuse(corpus: Corpus, mut data: IndexData) -> Index {
+        data.reuse = crate::reuse::reuse(&corpus, &crate::reuse::ReuseOptions::default());
+        Index::from_parts(corpus, data)
     }
 
     /// An index of no articles (what a page shows before its corpus is loaded).

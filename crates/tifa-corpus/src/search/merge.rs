@@ -49,6 +49,8 @@ pub fn merge(a: &Index, b: &Index) -> Index {
         terms.sort_unstable();
         data.counts.push(TermCounts { terms, tokens: c.tokens });
     }
+    // Text the two corpora share is reuse too: found again over both.
+    data.reuse = crate::reuse::reuse(&corpus, &crate::reuse::ReuseOptions::default());
     Index::from_parts(corpus, data)
 }
 
