@@ -134,6 +134,7 @@ fn Layout() -> impl IntoView {
         Page::Formulations => view! { <views::formulations::Formulations /> }.into_any(),
         Page::Terms => view! { <views::terms::Terms /> }.into_any(),
         Page::Regions => view! { <views::regions::Regions /> }.into_any(),
+        Page::Reuse => view! { <views::reuse::ReuseView /> }.into_any(),
         Page::About => view! { <views::about::About /> }.into_any(),
     };
     view! {
@@ -180,7 +181,7 @@ fn install_listeners(c: Explorer, own: OwnFiles) {
 fn Nav() -> impl IntoView {
     let c = explorer();
     let (route, lang) = (c.route, c.lang);
-    let pages = [Page::Browse, Page::Formulations, Page::Terms, Page::Regions, Page::About];
+    let pages = [Page::Browse, Page::Formulations, Page::Terms, Page::Regions, Page::Reuse, Page::About];
     let links = pages
         .into_iter()
         .map(|page| {
@@ -208,6 +209,7 @@ pub fn page_name(lang: Lang, page: &Page) -> &'static str {
         Page::Formulations => tr(lang, "提法", "Formulations"),
         Page::Terms => tr(lang, "词语", "Terms"),
         Page::Regions => tr(lang, "地区", "Regions"),
+        Page::Reuse => tr(lang, "转引", "Reuse"),
         Page::About => tr(lang, "概览", "Overview"),
     }
 }

@@ -27,6 +27,8 @@ pub enum Page {
     Terms,
     /// Regions (`#/regions`).
     Regions,
+    /// Text reuse between articles (`#/reuse`).
+    Reuse,
     /// The corpus overview (`#/about`).
     About,
 }
@@ -85,6 +87,7 @@ impl Route {
                 "formulations" | "slogans" => Page::Formulations,
                 "terms" => Page::Terms,
                 "regions" => Page::Regions,
+                "reuse" => Page::Reuse,
                 "about" => Page::About,
                 _ => Page::Browse,
             },
@@ -132,6 +135,7 @@ impl Route {
             Page::Formulations => "formulations".into(),
             Page::Terms => "terms".into(),
             Page::Regions => "regions".into(),
+            Page::Reuse => "reuse".into(),
             Page::About => "about".into(),
         };
         let mut params: Vec<String> = Vec::new();

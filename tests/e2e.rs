@@ -433,6 +433,7 @@ async fn every_view_in_light_dark_and_phone_passes_the_accessibility_audit() {
         ("formulations", "#/formulations".to_string()),
         ("terms", format!("#/terms?term={term}")),
         ("regions", "#/regions".to_string()),
+        ("reuse", "#/reuse".to_string()),
         ("about", "#/about".to_string()),
     ];
     let app = open("").await;
@@ -1023,6 +1024,35 @@ async fn a_formulations_life_shows_when_and_where_it_was_used() {
         by_year,
         tifa_corpus::export::formulations_by_year_csv(&register, Default::default()).trim_start_matches('\u{FEFF}')
     );
+    assert_clean_console(&app).await;
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "browser test: run by cargo xtask test"]
+async fn shared_passages_show_both_copies_and_the_corpus_view_ranks_pairs() {
+    // The 2018 and 2022 national government work reports close with the same words of thanks.
+    let (app, shown) = open_real_files(&["d5_02_gwr2018_part.txt", "d5_08_gwr2022_untitled.txt"]).await;
+    let reuse = &shown.data.reuse;
+    assert_eq!(reuse.pairs.len(), 1, "the worker found the shared passage");
+    let pair = &reuse.pairs[0];
+    // The later report: its passage came from the earlier one.
+    let later = if pair.direction == Some(tifa_corpus::reuse::Direction::AToB) { &pair.b } else { &pair.a };
+    app.eval(&format!("location.hash = '#/article/{later}'; return true;")).await;
+    wait_until(&app, "document.querySelector('.shared-passages .passage')", "the shared passages").await;
+    assert_eq!(app.texts(".shared-passages .passage").await.len(), pair.passages.len());
+    assert!(
+        app.texts(".shared-with .direction").await.iter().all(|d| d.starts_with("来自")),
+        "from the earlier report"
+    );
+    app.screenshot("reuse-article").await;
+    let violations = axe_violations(&app).await;
+    assert!(violations.is_empty(), "accessibility: {violations:#?}");
+    // The corpus view: one row per pair.
+    app.eval("location.hash = '#/reuse'; return true;").await;
+    wait_until(&app, "document.querySelector('.reuse-pairs tbody tr')", "the pairs").await;
+    assert_eq!(app.texts(".reuse-pairs tbody tr").await.len(), reuse.pairs.len());
+    app.screenshot("reuse-corpus").await;
     assert_clean_console(&app).await;
     app.close().await;
 }

@@ -126,6 +126,7 @@ pub fn ArticleView(id: String) -> impl IntoView {
                 </div>
                 <TagsPanel article />
             </div>
+            <crate::views::reuse::SharedPassages id=id.clone() />
         </article>
     }
     .into_any()

@@ -5,4 +5,5 @@ pub mod article;
 pub mod browse;
 pub mod formulations;
 pub mod regions;
+pub mod reuse;
 pub mod terms;

@@ -320,6 +320,48 @@ fn block_text(article: &Article, span: Span) -> String {
         .unwrap_or_default()
 }
 
+/// What differs between two copies of a passage: the character spans of each that the other lacks (from a longest
+/// common subsequence of their characters), for a side-by-side view.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Differences {
+    /// Spans of the first text, `[start, end)` in characters.
+    pub a: Vec<[u32; 2]>,
+    /// Spans of the second.
+    pub b: Vec<[u32; 2]>,
+}
+
+/// The differences between two copies of a passage (at most a few hundred characters each: quadratic).
+pub fn differences(a: &str, b: &str) -> Differences {
+    let (x, y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (n, m) = (x.len(), y.len());
+    // lcs[i][j]: the longest common subsequence of x[i..] and y[j..].
+    let mut lcs = vec![vec![0u32; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            lcs[i][j] = if x[i] == y[j] { lcs[i + 1][j + 1] + 1 } else { lcs[i + 1][j].max(lcs[i][j + 1]) };
+        }
+    }
+    let (mut in_a, mut in_b) = (vec![false; n], vec![false; m]);
+    let (mut i, mut j) = (0, 0);
+    while i < n && j < m {
+        if x[i] == y[j] {
+            in_a[i] = true;
+            in_b[j] = true;
+            i += 1;
+            j += 1;
+        } else if lcs[i + 1][j] >= lcs[i][j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    let spans = |kept: &[bool]| {
+        let gone: Vec<bool> = kept.iter().map(|k| !k).collect();
+        runs(&gone).into_iter().map(|(s, e)| [s as u32, e as u32]).collect()
+    };
+    Differences { a: spans(&in_a), b: spans(&in_b) }
+}
+
 /// Which way text went: from the earlier date; when dates agree or one is missing, from the higher level.
 pub fn direction(a: &Article, b: &Article) -> Option<Direction> {
     if let (Some(x), Some(y)) = (&a.date, &b.date) {
@@ -357,4 +399,17 @@ fn runs(cover: &[bool]) -> Vec<(usize, usize)> {
 
 fn round(x: f64) -> f32 {
     ((x * 1000.0).round() / 1000.0) as f32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn differences_mark_what_each_copy_lacks() {
+        let d = differences("推进放管服改革，优化营商环境", "推进xx改革，持续优化营商环境");
+        assert_eq!(d.a, [[2, 5]], "放管服 is not in the second copy");
+        assert_eq!(d.b, [[2, 4], [7, 9]], "xx and 持续 are not in the first");
+        assert_eq!(differences("相同", "相同"), Differences::default());
+    }
 }
