@@ -1053,6 +1053,11 @@ async fn shared_passages_show_both_copies_and_the_corpus_view_ranks_pairs() {
     wait_until(&app, "document.querySelector('.reuse-pairs tbody tr')", "the pairs").await;
     assert_eq!(app.texts(".reuse-pairs tbody tr").await.len(), reuse.pairs.len());
     app.screenshot("reuse-corpus").await;
+    // The shared passages as CSV, as the core writes them.
+    let (_, table, bom) = capture_download(&app, ".reuse .export-menu button.export").await;
+    assert!(bom);
+    let expected = tifa_corpus::export::reuse_csv(&shown.corpus, &reuse.pairs, Default::default());
+    assert_eq!(table, expected.trim_start_matches('\u{FEFF}'));
     assert_clean_console(&app).await;
     app.close().await;
 }

@@ -6,10 +6,16 @@ use leptos::prelude::*;
 use tifa_corpus::Article;
 use tifa_corpus::reuse::{Direction, Pair, Span, differences};
 
+use std::collections::HashSet;
+
+use tifa_corpus::enrich::agencies::LEVELS;
+
+use crate::components::chips::ActiveFilters;
+use crate::components::export_menu::{self, Export, ExportMenu, export_language};
 use crate::components::marked_text::{Mark, MarkedText};
 use crate::i18n::{Lang, tr};
 use crate::route::Page;
-use crate::state::{explorer, shown_title};
+use crate::state::{explorer, selection_in_corpus_order, shown_title};
 
 /// The text of a span of an article.
 fn span_text(article: &Article, span: Span) -> String {
@@ -115,86 +121,113 @@ pub fn SharedPassages(id: String) -> impl IntoView {
     .into_any()
 }
 
-/// The corpus reuse view.
+/// The corpus reuse view: over the articles of the current search and filters.
 #[component]
 pub fn ReuseView() -> impl IntoView {
     let c = explorer();
-    let lang = c.lang;
-    let index = c.index();
-    let reuse = &index.data.reuse;
-    let article = |id: &str| c.position(id).map(|p| index.article(p));
+    let (route, lang) = (c.route, c.lang);
+    let selection = selection_in_corpus_order(route);
+    // Pairs with at least one article in the selection.
+    let pairs = Memo::new(move |_| {
+        let index = c.index();
+        selection.with(|s| {
+            let ids: HashSet<&str> = s.iter().map(|&d| index.article(d).id.as_str()).collect();
+            index
+                .data
+                .reuse
+                .pairs
+                .iter()
+                .filter(|p| ids.contains(p.a.as_str()) || ids.contains(p.b.as_str()))
+                .cloned()
+                .collect::<Vec<Pair>>()
+        })
+    });
     let link = move |id: &str| {
-        let title = article(id).map(|a| shown_title(a, lang.get_untracked())).unwrap_or_default();
-        let href = c.route.with_untracked(|r| r.on(Page::Article(id.to_string())).to_hash());
+        let index = c.index();
+        let title = c.position(id).map(|p| shown_title(index.article(p), lang.get_untracked())).unwrap_or_default();
+        let href = route.with_untracked(|r| r.on(Page::Article(id.to_string())).to_hash());
         view! { <a href=href>{title}</a> }
     };
-    let rows = reuse
-        .pairs
-        .iter()
-        .take(200)
-        .map(|pair| {
-            let arrow = match pair.direction {
-                Some(Direction::AToB) => "→",
-                Some(Direction::BToA) => "←",
-                None => "↔",
-            };
-            view! {
-                <tr>
-                    <td>{link(&pair.a)}</td>
-                    <td class="arrow" aria-label=move || tr(lang.get(), "方向", "Direction")>{arrow}</td>
-                    <td>{link(&pair.b)}</td>
-                    <td class="num">{pair.chars}</td>
-                    <td class="num">{pair.passages.len()}</td>
-                </tr>
-            }
+    let rows = move || {
+        pairs.with(|pairs| {
+            pairs
+                .iter()
+                .take(200)
+                .map(|pair| {
+                    let arrow = match pair.direction {
+                        Some(Direction::AToB) => "→",
+                        Some(Direction::BToA) => "←",
+                        None => "↔",
+                    };
+                    view! {
+                        <tr>
+                            <td>{link(&pair.a)}</td>
+                            <td class="arrow">{arrow}</td>
+                            <td>{link(&pair.b)}</td>
+                            <td class="num">{pair.chars}</td>
+                            <td class="num">{pair.passages.len()}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
         })
-        .collect_view();
-    // Who echoes whom: directed pairs by the level of the source and of the text that echoes it.
-    let levels: Vec<&str> = tifa_corpus::enrich::agencies::LEVELS.to_vec();
-    let level_of = |id: &str| article(id).and_then(|a| a.level.as_ref()).map(|l| l.name.clone());
-    let mut matrix = vec![vec![0u32; levels.len()]; levels.len()];
-    for pair in &reuse.pairs {
-        let (from, to) = match pair.direction {
-            Some(Direction::AToB) => (&pair.a, &pair.b),
-            Some(Direction::BToA) => (&pair.b, &pair.a),
-            None => continue,
-        };
-        let at = |id: &str| level_of(id).and_then(|l| levels.iter().position(|x| *x == l));
-        if let (Some(f), Some(t)) = (at(from), at(to)) {
-            matrix[f][t] += 1;
+    };
+    let matrix = move || pairs.with(|pairs| LevelMatrix::of(&c.index(), pairs, |id| c.position(id)));
+    let matrix_view = move || {
+        let m = matrix();
+        if m.used.is_empty() {
+            return ().into_any();
         }
-    }
-    let used: Vec<usize> =
-        (0..levels.len()).filter(|&i| matrix[i].iter().sum::<u32>() > 0 || matrix.iter().any(|r| r[i] > 0)).collect();
-    let header = used.iter().map(|&i| view! { <th scope="col">{levels[i]}</th> }).collect_view();
-    let body = used
-        .iter()
-        .map(|&f| {
-            let cells = used.iter().map(|&t| view! { <td class="num">{matrix[f][t]}</td> }).collect_view();
-            view! { <tr><th scope="row">{levels[f]}</th>{cells}</tr> }
-        })
-        .collect_view();
-    let has_matrix = !used.is_empty();
-    let boilerplate = reuse
+        let header = m.used.iter().map(|&i| view! { <th scope="col">{LEVELS[i]}</th> }).collect_view();
+        let body = m
+            .used
+            .iter()
+            .map(|&f| {
+                let cells = m.used.iter().map(|&t| view! { <td class="num">{m.counts[f][t]}</td> }).collect_view();
+                view! { <tr><th scope="row">{LEVELS[f]}</th>{cells}</tr> }
+            })
+            .collect_view();
+        view! {
+            <table class="data reuse-matrix">
+                <caption>{move || tr(lang.get(), "谁转引谁：行为来源层级，列为转引层级", "Who echoes whom: rows are the source's level, columns the echo's")}</caption>
+                <thead><tr><td></td>{header}</tr></thead>
+                <tbody>{body}</tbody>
+            </table>
+        }
+        .into_any()
+    };
+    let index = c.index();
+    let boilerplate = index
+        .data
+        .reuse
         .boilerplate
         .iter()
         .take(30)
         .map(|b| view! { <li><span class="count">{b.articles}</span>" "{b.text.clone()}</li> })
         .collect_view();
-    let has_boilerplate = !reuse.boilerplate.is_empty();
-    let shares = reuse.articles.iter().filter(|a| a.reused > 0.0).count();
-    let total = reuse.pairs.len();
+    let has_boilerplate = !index.data.reuse.boilerplate.is_empty();
+    let total = move || pairs.with(Vec::len);
+    let exports = vec![Export {
+        label: ("共有段落 CSV", "Shared passages CSV"),
+        file: "tifa-reuse.csv",
+        mime: export_menu::CSV,
+        make: Box::new(move || {
+            pairs.with_untracked(|p| tifa_corpus::export::reuse_csv(&c.index().corpus, p, export_language()))
+        }),
+    }];
     view! {
         <div class="page reuse">
             <div class="page-head">
                 <h1>{move || tr(lang.get(), "转引与共有文字", "Text reuse")}</h1>
                 <p class="lede">
                     {move || match lang.get() {
-                        Lang::Zh => format!("{total} 对文章有共同段落；{shares} 篇文章含有与其他文章共有的文字。"),
-                        Lang::En => format!("{total} pairs of articles share passages; {shares} articles contain text found in another."),
+                        Lang::Zh => format!("{} 对文章有共同段落（统计范围为当前检索与筛选）", total()),
+                        Lang::En => format!("{} pairs of articles share passages (over the current search and filters)", total()),
                     }}
                 </p>
+                <ActiveFilters />
             </div>
+            <ExportMenu exports />
             <div class="table-wrap" tabindex="0">
                 <table class="data reuse-pairs">
                     <thead>
@@ -209,13 +242,7 @@ pub fn ReuseView() -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
-            {has_matrix.then(|| view! {
-                <table class="data reuse-matrix">
-                    <caption>{move || tr(lang.get(), "谁转引谁：行为来源层级，列为转引层级", "Who echoes whom: rows are the source's level, columns the echo's")}</caption>
-                    <thead><tr><td></td>{header}</tr></thead>
-                    <tbody>{body}</tbody>
-                </table>
-            })}
+            {matrix_view}
             {has_boilerplate.then(|| view! {
                 <section class="boilerplate">
                     <h2>{move || tr(lang.get(), "套话（许多文章共有）", "Boilerplate (shared by many articles)")}</h2>
@@ -226,5 +253,37 @@ pub fn ReuseView() -> impl IntoView {
                 {move || tr(lang.get(), "方向依据日期（较早者为来源），日期相同或缺失时依据层级。", "Direction from the dates (the earlier text is the source), or from the levels when dates agree or are missing.")}
             </p>
         </div>
+    }
+}
+
+/// Directed pairs counted by the level of the source (rows) and of the text that echoes it (columns).
+struct LevelMatrix {
+    /// Counts, indexed like [`LEVELS`].
+    counts: Vec<Vec<u32>>,
+    /// The levels with any pair, in order.
+    used: Vec<usize>,
+}
+
+impl LevelMatrix {
+    fn of(index: &tifa_corpus::search::Index, pairs: &[Pair], position: impl Fn(&str) -> Option<u32>) -> LevelMatrix {
+        let level = |id: &str| {
+            let name = index.article(position(id)?).level.as_ref()?.name.clone();
+            LEVELS.iter().position(|l| *l == name)
+        };
+        let mut counts = vec![vec![0u32; LEVELS.len()]; LEVELS.len()];
+        for pair in pairs {
+            let (from, to) = match pair.direction {
+                Some(Direction::AToB) => (&pair.a, &pair.b),
+                Some(Direction::BToA) => (&pair.b, &pair.a),
+                None => continue,
+            };
+            if let (Some(f), Some(t)) = (level(from), level(to)) {
+                counts[f][t] += 1;
+            }
+        }
+        let used = (0..LEVELS.len())
+            .filter(|&i| counts[i].iter().sum::<u32>() > 0 || counts.iter().any(|r| r[i] > 0))
+            .collect();
+        LevelMatrix { counts, used }
     }
 }

@@ -268,6 +268,61 @@ pub fn formulations_by_year_csv(register: &[FormulationStat], lang: Lang) -> Str
     csv(&header, rows)
 }
 
+/// Shared passages, one row per passage: both articles (id and title), the direction, the similarity, and each copy
+/// with its block and character offsets. `pairs` are those to write (a selection's, or all of a corpus's reuse).
+pub fn reuse_csv(corpus: &Corpus, pairs: &[crate::reuse::Pair], lang: Lang) -> String {
+    let header = lang.header(&[
+        ("文章甲", "Article A"),
+        ("标题甲", "Title A"),
+        ("文章乙", "Article B"),
+        ("标题乙", "Title B"),
+        ("方向", "Direction"),
+        ("相似度", "Similarity"),
+        ("段落甲", "Block A"),
+        ("起甲", "Start A"),
+        ("止甲", "End A"),
+        ("段落乙", "Block B"),
+        ("起乙", "Start B"),
+        ("止乙", "End B"),
+        ("文字甲", "Text A"),
+        ("文字乙", "Text B"),
+    ]);
+    let article = |id: &str| corpus.articles.iter().find(|a| a.id == id);
+    let text = |id: &str, span: crate::reuse::Span| {
+        article(id)
+            .and_then(|a| a.blocks.get(span.block as usize))
+            .map(|b| b.text.chars().skip(span.start as usize).take((span.end - span.start) as usize).collect())
+            .unwrap_or_default()
+    };
+    let title = |id: &str| article(id).map(|a| a.title.clone()).unwrap_or_default();
+    let rows = pairs.iter().flat_map(|pair| {
+        let direction = match pair.direction {
+            Some(crate::reuse::Direction::AToB) => "a->b",
+            Some(crate::reuse::Direction::BToA) => "b->a",
+            None => "",
+        };
+        pair.passages.iter().map(move |q| {
+            vec![
+                pair.a.clone(),
+                title(&pair.a),
+                pair.b.clone(),
+                title(&pair.b),
+                direction.to_string(),
+                format!("{:.3}", q.similarity),
+                q.a.block.to_string(),
+                q.a.start.to_string(),
+                q.a.end.to_string(),
+                q.b.block.to_string(),
+                q.b.start.to_string(),
+                q.b.end.to_string(),
+                text(&pair.a, q.a),
+                text(&pair.b, q.b),
+            ]
+        })
+    });
+    csv(&header, rows)
+}
+
 /// Facet counts (drill-down counts of a query), one row per value.
 pub fn facets_csv(facets: &[FacetCounts], lang: Lang) -> String {
     let header = lang.header(&[
@@ -317,6 +372,28 @@ mod tests {
         assert_eq!(lines, ["Formulation,2016,2017,2018,Undated", "放管服,1,0,1,1"]);
         let register_csv = formulations_csv(&register, Lang::En);
         assert!(register_csv.lines().nth(1).is_some_and(|l| l.ends_with(",2016-05-01,2018")), "{register_csv}");
+    }
+
+    #[test]
+    fn shared_passages_are_one_row_each_with_both_copies() {
+        use crate::model::{Article, Block};
+        let text = "各级党委和政府要切实加强对基层治理工作的领导，把抓基层打基础作为长远之计和固本之举";
+        let article = |id: &str, t: &str| Article {
+            id: id.into(),
+            title: format!("{id}的文章"),
+            blocks: vec![Block::paragraph(t, [1, 1])],
+            ..Article::default()
+        };
+        let mut corpus = Corpus::new();
+        corpus.articles = vec![article("甲", text), article("乙", &format!("我们认为{text}"))];
+        let found = crate::reuse::reuse(&corpus, &crate::reuse::ReuseOptions::default());
+        let table = reuse_csv(&corpus, &found.pairs, Lang::En);
+        let lines: Vec<&str> = table.trim_start_matches(BOM).lines().collect();
+        assert_eq!(lines.len(), 2, "{table}");
+        assert!(lines[0].starts_with("Article A,Title A,Article B"));
+        let cells: Vec<&str> = lines[1].split(',').collect();
+        assert_eq!(&cells[..5], ["甲", "甲的文章", "乙", "乙的文章", ""]);
+        assert_eq!(cells[cells.len() - 1], cells[cells.len() - 2], "the same words in both copies");
     }
 
     #[test]

@@ -23,6 +23,10 @@ pub enum Format {
     Formulations,
     /// Facet counts of the selection (CSV).
     Facets,
+    /// The formulations of the selection by year (CSV: one column per year).
+    FormulationsByYear,
+    /// Passages the selected articles share with others, one row each with both copies (CSV).
+    Reuse,
     /// The citation of the article --id (GB/T 7714 style).
     Cite,
 }
@@ -100,6 +104,27 @@ pub fn export(args: ExportArgs) -> ExitCode {
             export::formulations_csv(&register, lang)
         }
         Format::Facets => export::facets_csv(&results.facets, lang),
+        Format::FormulationsByYear => {
+            let in_order = index.matching(&query);
+            let register = tifa_corpus::enrich::stats::formulation_register_of(
+                in_order.iter().map(|&d| &index.corpus.articles[d as usize]),
+            );
+            export::formulations_by_year_csv(&register, lang)
+        }
+        Format::Reuse => {
+            // Pairs with at least one article in the selection, as the reuse page lists them.
+            let ids: std::collections::HashSet<&str> =
+                docs.iter().map(|&d| index.corpus.articles[d as usize].id.as_str()).collect();
+            let pairs: Vec<_> = index
+                .data
+                .reuse
+                .pairs
+                .iter()
+                .filter(|p| ids.contains(p.a.as_str()) || ids.contains(p.b.as_str()))
+                .cloned()
+                .collect();
+            export::reuse_csv(&index.corpus, &pairs, lang)
+        }
         Format::Cite => {
             let id = args.id.as_deref().unwrap_or_default();
             let Some(a) = index.corpus.articles.iter().find(|a| a.id == id) else {
