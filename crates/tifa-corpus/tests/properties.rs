@@ -64,3 +64,57 @@ proptest! {
         let _ = parse_bytes("p.bin", &bytes, ParseOptions::default());
     }
 }
+
+/// Lines that look like dates, masked dates, record fields and numbers, or anything at all.
+fn date_line() -> impl Strategy<Value = String> {
+    let digits = "[0-9０-９xX○〇一二三四五六七八九十]{0,5}";
+    prop_oneof![
+        (digits, digits, digits).prop_map(|(y, m, d)| format!("（{y}年{m}月{d}日）")),
+        (digits, digits).prop_map(|(y, m)| format!("发布日期：{y}-{m}-3 13:5")),
+        (digits, "\\PC{0,12}").prop_map(|(y, t)| format!("——{y}年{t}通过，{t}施行")),
+        "\\PC{0,40}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// Dating never panics on any metadata line, and a date it gives is well formed.
+    #[test]
+    fn dating_never_panics_and_gives_iso_dates(lines in prop::collection::vec(date_line(), 0..6), name in "\\PC{0,20}") {
+        use tifa_corpus::model::{Article, Block, MetaKind};
+        let blocks = lines.iter().enumerate().map(|(i, l)| {
+            if i % 2 == 0 { Block::meta(MetaKind::Date, l.as_str(), i as u32) } else { Block::paragraph(l.as_str(), [i as u32; 2]) }
+        }).collect();
+        let article = Article { title: lines.first().cloned().unwrap_or_default(), blocks, ..Article::default() };
+        let tagger = tifa_corpus::enrich::dates::DateTagger::new(tifa_corpus::enrich::dates::RULES).expect("rules");
+        if let Some(date) = tagger.tag(&article, &name).date {
+            let ok = date.value.len() == 4 || date.value.len() == 7 || date.value.len() == 10;
+            prop_assert!(ok && date.value.chars().all(|c| c.is_ascii_digit() || c == '-'), "{:?}", date.value);
+            prop_assert!(date.year().is_some());
+        }
+    }
+
+    /// Reuse never panics, and every article's shares add up to one.
+    #[test]
+    fn reuse_never_panics_and_shares_add_up(texts in prop::collection::vec(prop::collection::vec(line(), 1..6), 1..6)) {
+        use tifa_corpus::model::{Article, Block};
+        let mut corpus = tifa_corpus::Corpus::new();
+        corpus.articles = texts.iter().enumerate().map(|(i, lines)| Article {
+            id: format!("a{i}"),
+            blocks: lines.iter().map(|l| Block::paragraph(l.as_str(), [1, 1])).collect(),
+            ..Article::default()
+        }).collect();
+        let options = tifa_corpus::reuse::ReuseOptions { min_chars: 8, boilerplate_articles: 2, ..Default::default() };
+        let found = tifa_corpus::reuse::reuse(&corpus, &options);
+        for a in &found.articles {
+            let sum = a.reused + a.boilerplate + a.own;
+            prop_assert!(a.own >= -0.001 && (sum - 1.0).abs() < 0.01 || sum == 0.0, "{a:?}");
+        }
+        for pair in &found.pairs {
+            for q in &pair.passages {
+                prop_assert!(q.a.start < q.a.end && q.b.start < q.b.end && q.similarity >= 0.8);
+            }
+        }
+    }
+}
