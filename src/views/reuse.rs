@@ -3,8 +3,8 @@
 //! and the boilerplate many articles share. Everything comes from the reuse the index carries.
 
 use leptos::prelude::*;
-use tifa_corpus::Article;
-use tifa_corpus::reuse::{Direction, Pair, Span, differences};
+use tifa_corpus::reuse::{Direction, EchoMatrix, Pair, Span, differences, echo_matrix};
+use tifa_corpus::{Article, RegionRole};
 
 use std::collections::HashSet;
 
@@ -172,29 +172,60 @@ pub fn ReuseView() -> impl IntoView {
                 .collect_view()
         })
     };
-    let matrix = move || pairs.with(|pairs| LevelMatrix::of(&c.index(), pairs, |id| c.position(id)));
-    let matrix_view = move || {
-        let m = matrix();
-        if m.used.is_empty() {
+    // Who echoes whom, by level (from the centre down) and by the province of the reporting body.
+    let by_level = move || {
+        pairs.with(|pairs| {
+            let rank = |l: &str| LEVELS.iter().position(|x| *x == l).unwrap_or(LEVELS.len());
+            echo_matrix(&c.index().corpus, pairs, |a| a.level.as_ref().map(|l| l.name.clone()), rank)
+        })
+    };
+    let by_province = move || {
+        pairs.with(|pairs| {
+            let province = |a: &Article| {
+                a.regions
+                    .iter()
+                    .find(|r| r.role == RegionRole::Home && r.code.is_some())
+                    .and_then(|r| r.province.clone())
+            };
+            echo_matrix(&c.index().corpus, pairs, province, |_| 0)
+        })
+    };
+    let matrix_view = move |m: EchoMatrix, zh: &'static str, en: &'static str| {
+        if m.labels.is_empty() {
             return ().into_any();
         }
-        let header = m.used.iter().map(|&i| view! { <th scope="col">{LEVELS[i]}</th> }).collect_view();
+        let header = m.labels.iter().map(|l| view! { <th scope="col">{l.clone()}</th> }).collect_view();
         let body = m
-            .used
+            .labels
             .iter()
-            .map(|&f| {
-                let cells = m.used.iter().map(|&t| view! { <td class="num">{m.counts[f][t]}</td> }).collect_view();
-                view! { <tr><th scope="row">{LEVELS[f]}</th>{cells}</tr> }
+            .zip(&m.counts)
+            .map(|(label, row)| {
+                let cells = row.iter().map(|n| view! { <td class="num">{*n}</td> }).collect_view();
+                view! { <tr><th scope="row">{label.clone()}</th>{cells}</tr> }
             })
             .collect_view();
         view! {
             <table class="data reuse-matrix">
-                <caption>{move || tr(lang.get(), "谁转引谁：行为来源层级，列为转引层级", "Who echoes whom: rows are the source's level, columns the echo's")}</caption>
+                <caption>{move || tr(lang.get(), zh, en)}</caption>
                 <thead><tr><td></td>{header}</tr></thead>
                 <tbody>{body}</tbody>
             </table>
         }
         .into_any()
+    };
+    let level_matrix = move || {
+        matrix_view(
+            by_level(),
+            "谁转引谁（层级）：行为来源，列为转引方",
+            "Who echoes whom by level: rows the source, columns the echo",
+        )
+    };
+    let province_matrix = move || {
+        matrix_view(
+            by_province(),
+            "谁转引谁（省份）：行为来源，列为转引方",
+            "Who echoes whom by province: rows the source, columns the echo",
+        )
     };
     let index = c.index();
     let boilerplate = index
@@ -242,7 +273,8 @@ pub fn ReuseView() -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
-            {matrix_view}
+            {level_matrix}
+            {province_matrix}
             {has_boilerplate.then(|| view! {
                 <section class="boilerplate">
                     <h2>{move || tr(lang.get(), "套话（许多文章共有）", "Boilerplate (shared by many articles)")}</h2>
@@ -253,37 +285,5 @@ pub fn ReuseView() -> impl IntoView {
                 {move || tr(lang.get(), "方向依据日期（较早者为来源），日期相同或缺失时依据层级。", "Direction from the dates (the earlier text is the source), or from the levels when dates agree or are missing.")}
             </p>
         </div>
-    }
-}
-
-/// Directed pairs counted by the level of the source (rows) and of the text that echoes it (columns).
-struct LevelMatrix {
-    /// Counts, indexed like [`LEVELS`].
-    counts: Vec<Vec<u32>>,
-    /// The levels with any pair, in order.
-    used: Vec<usize>,
-}
-
-impl LevelMatrix {
-    fn of(index: &tifa_corpus::search::Index, pairs: &[Pair], position: impl Fn(&str) -> Option<u32>) -> LevelMatrix {
-        let level = |id: &str| {
-            let name = index.article(position(id)?).level.as_ref()?.name.clone();
-            LEVELS.iter().position(|l| *l == name)
-        };
-        let mut counts = vec![vec![0u32; LEVELS.len()]; LEVELS.len()];
-        for pair in pairs {
-            let (from, to) = match pair.direction {
-                Some(Direction::AToB) => (&pair.a, &pair.b),
-                Some(Direction::BToA) => (&pair.b, &pair.a),
-                None => continue,
-            };
-            if let (Some(f), Some(t)) = (level(from), level(to)) {
-                counts[f][t] += 1;
-            }
-        }
-        let used = (0..LEVELS.len())
-            .filter(|&i| counts[i].iter().sum::<u32>() > 0 || counts.iter().any(|r| r[i] > 0))
-            .collect();
-        LevelMatrix { counts, used }
     }
 }

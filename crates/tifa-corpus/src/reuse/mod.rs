@@ -320,6 +320,47 @@ fn block_text(article: &Article, span: Span) -> String {
         .unwrap_or_default()
 }
 
+/// Who echoes whom: directed pairs counted by a property of the source (rows) and of the text that echoes it
+/// (columns) — the level of the reporting body, its province.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct EchoMatrix {
+    /// The values, in the order given (rows and columns alike); only values with a directed pair.
+    pub labels: Vec<String>,
+    /// `counts[source][echo]`.
+    pub counts: Vec<Vec<u32>>,
+}
+
+/// The echo matrix of `pairs` by `key` (an article's level, province …); `rank` orders the labels (ties by name).
+/// Pairs without a direction, or whose articles have no value, are left out.
+pub fn echo_matrix(
+    corpus: &Corpus,
+    pairs: &[Pair],
+    key: impl Fn(&Article) -> Option<String>,
+    rank: impl Fn(&str) -> usize,
+) -> EchoMatrix {
+    let by_id: HashMap<&str, &Article> = corpus.articles.iter().map(|a| (a.id.as_str(), a)).collect();
+    let value = |id: &str| by_id.get(id).and_then(|a| key(a));
+    let directed: Vec<(String, String)> = pairs
+        .iter()
+        .filter_map(|p| {
+            let (from, to) = match p.direction? {
+                Direction::AToB => (&p.a, &p.b),
+                Direction::BToA => (&p.b, &p.a),
+            };
+            Some((value(from)?, value(to)?))
+        })
+        .collect();
+    let mut labels: Vec<String> = directed.iter().flat_map(|(f, t)| [f.clone(), t.clone()]).collect();
+    labels.sort_by(|a, b| rank(a).cmp(&rank(b)).then_with(|| a.cmp(b)));
+    labels.dedup();
+    let at = |v: &str| labels.iter().position(|l| l == v).unwrap_or(0);
+    let mut counts = vec![vec![0u32; labels.len()]; labels.len()];
+    for (f, t) in &directed {
+        counts[at(f)][at(t)] += 1;
+    }
+    EchoMatrix { labels, counts }
+}
+
 /// What differs between two copies of a passage: the character spans of each that the other lacks (from a longest
 /// common subsequence of their characters), for a side-by-side view.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -404,6 +445,30 @@ fn round(x: f64) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_echo_matrix_counts_directed_pairs_by_source_and_echo() {
+        let article = |id: &str, level: &str| Article {
+            id: id.into(),
+            level: Some(crate::model::Tag { name: level.into(), evidence: Vec::new() }),
+            ..Article::default()
+        };
+        let mut corpus = Corpus::new();
+        corpus.articles =
+            vec![article("c", "中央/国家"), article("p", "省/自治区"), article("x", "县/区"), article("y", "县/区")];
+        let pair =
+            |a: &str, b: &str, direction| Pair { a: a.into(), b: b.into(), direction, chars: 50, passages: Vec::new() };
+        let pairs = [
+            pair("c", "p", Some(Direction::AToB)),
+            pair("x", "c", Some(Direction::BToA)),
+            pair("y", "c", Some(Direction::BToA)),
+            pair("x", "y", None),
+        ];
+        let rank = |l: &str| LEVELS.iter().position(|x| *x == l).unwrap_or(LEVELS.len());
+        let m = echo_matrix(&corpus, &pairs, |a| a.level.as_ref().map(|l| l.name.clone()), rank);
+        assert_eq!(m.labels, ["中央/国家", "省/自治区", "县/区"]);
+        assert_eq!(m.counts, [[0, 1, 2], [0, 0, 0], [0, 0, 0]], "the centre is echoed by a province and two counties");
+    }
 
     #[test]
     fn differences_mark_what_each_copy_lacks() {
