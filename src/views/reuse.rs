@@ -3,7 +3,7 @@
 //! and the boilerplate many articles share. Everything comes from the reuse the index carries.
 
 use leptos::prelude::*;
-use tifa_corpus::reuse::{Direction, EchoMatrix, Pair, Span, differences, echo_matrix};
+use tifa_corpus::reuse::{Direction, EchoMatrix, Pair, differences, echo_matrix};
 use tifa_corpus::{Article, RegionRole};
 
 use std::collections::HashSet;
@@ -16,15 +16,6 @@ use crate::components::marked_text::{Mark, MarkedText};
 use crate::i18n::{Lang, tr};
 use crate::route::Page;
 use crate::state::{explorer, selection_in_corpus_order, shown_title};
-
-/// The text of a span of an article.
-fn span_text(article: &Article, span: Span) -> String {
-    article
-        .blocks
-        .get(span.block as usize)
-        .map(|b| b.text.chars().skip(span.start as usize).take((span.end - span.start) as usize).collect())
-        .unwrap_or_default()
-}
 
 /// Whether text went from `this` to the other article of a pair, or the other way (`None`: no evidence).
 fn from_this(pair: &Pair, this_is_a: bool) -> Option<bool> {
@@ -66,7 +57,7 @@ pub fn SharedPassages(id: String) -> impl IntoView {
                 .iter()
                 .map(|q| {
                     let (mine, theirs) = if this_is_a { (q.a, q.b) } else { (q.b, q.a) };
-                    let (left, right) = (span_text(&this, mine), span_text(&other, theirs));
+                    let (left, right) = (mine.text(&this), theirs.text(&other));
                     let diff = differences(&left, &right);
                     let marks = |spans: &[[u32; 2]]| -> Vec<Mark> {
                         spans.iter().map(|s| Mark { start: s[0], end: s[1], class: "diff", tip: String::new() }).collect()
@@ -132,14 +123,7 @@ pub fn ReuseView() -> impl IntoView {
         let index = c.index();
         selection.with(|s| {
             let ids: HashSet<&str> = s.iter().map(|&d| index.article(d).id.as_str()).collect();
-            index
-                .data
-                .reuse
-                .pairs
-                .iter()
-                .filter(|p| ids.contains(p.a.as_str()) || ids.contains(p.b.as_str()))
-                .cloned()
-                .collect::<Vec<Pair>>()
+            index.data.reuse.touching(&ids)
         })
     });
     let link = move |id: &str| {

@@ -288,12 +288,7 @@ pub fn reuse_csv(corpus: &Corpus, pairs: &[crate::reuse::Pair], lang: Lang) -> S
         ("文字乙", "Text B"),
     ]);
     let article = |id: &str| corpus.articles.iter().find(|a| a.id == id);
-    let text = |id: &str, span: crate::reuse::Span| {
-        article(id)
-            .and_then(|a| a.blocks.get(span.block as usize))
-            .map(|b| b.text.chars().skip(span.start as usize).take((span.end - span.start) as usize).collect())
-            .unwrap_or_default()
-    };
+    let text = |id: &str, span: crate::reuse::Span| article(id).map(|a| span.text(a)).unwrap_or_default();
     let title = |id: &str| article(id).map(|a| a.title.clone()).unwrap_or_default();
     let rows = pairs.iter().flat_map(|pair| {
         let direction = match pair.direction {

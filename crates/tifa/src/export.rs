@@ -115,15 +115,7 @@ pub fn export(args: ExportArgs) -> ExitCode {
             // Pairs with at least one article in the selection, as the reuse page lists them.
             let ids: std::collections::HashSet<&str> =
                 docs.iter().map(|&d| index.corpus.articles[d as usize].id.as_str()).collect();
-            let pairs: Vec<_> = index
-                .data
-                .reuse
-                .pairs
-                .iter()
-                .filter(|p| ids.contains(p.a.as_str()) || ids.contains(p.b.as_str()))
-                .cloned()
-                .collect();
-            export::reuse_csv(&index.corpus, &pairs, lang)
+            export::reuse_csv(&index.corpus, &index.data.reuse.touching(&ids), lang)
         }
         Format::Cite => {
             let id = args.id.as_deref().unwrap_or_default();

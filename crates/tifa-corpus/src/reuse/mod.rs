@@ -301,7 +301,7 @@ fn boilerplate_passages(
             carriers.sort_unstable();
             carriers.dedup();
             let span = streams[d].span(&(start..end));
-            let text = block_text(&corpus.articles[d], span);
+            let text = span.text(&corpus.articles[d]);
             seen.insert(key, out.len());
             let article = corpus.articles[d].id.clone();
             out.push(Boilerplate { text, articles: carriers.len() as u32, article, span });
@@ -311,13 +311,22 @@ fn boilerplate_passages(
     out
 }
 
-/// The text of a span of an article.
-fn block_text(article: &Article, span: Span) -> String {
-    article
-        .blocks
-        .get(span.block as usize)
-        .map(|b| b.text.chars().skip(span.start as usize).take((span.end - span.start) as usize).collect())
-        .unwrap_or_default()
+impl Span {
+    /// The span's text in `article` (empty when the article has no such block).
+    pub fn text(&self, article: &Article) -> String {
+        article
+            .blocks
+            .get(self.block as usize)
+            .map(|b| b.text.chars().skip(self.start as usize).take((self.end - self.start) as usize).collect())
+            .unwrap_or_default()
+    }
+}
+
+impl Reuse {
+    /// The pairs with at least one article in `ids` (a selection's reuse, as the page and the exports list it).
+    pub fn touching(&self, ids: &HashSet<&str>) -> Vec<Pair> {
+        self.pairs.iter().filter(|p| ids.contains(p.a.as_str()) || ids.contains(p.b.as_str())).cloned().collect()
+    }
 }
 
 /// Who echoes whom: directed pairs counted by a property of the source (rows) and of the text that echoes it
