@@ -15,12 +15,16 @@
 //!   (agreement on the formulations both found), **agency** and **level** (agreement where the gold names one),
 //!   and the count of numbers or dates tagged as formulations;
 //! - on files labelled for dates: **date** (value and precision right, on the articles the gold dates) and
-//!   **invented dates** (a date where the text gives none).
+//!   **invented dates** (a date where the text gives none);
+//! - on pairs of files whose shared passages are labelled (`reuse_gold.toml`): text reuse's recall, precision and
+//!   direction ([`evaluate_reuse`]).
 
 mod gold;
+mod reuse_eval;
 mod score;
 
 pub use gold::{Case, Gold, GoldArticle, GoldError, load_cases};
+pub use reuse_eval::{PairFigures, REUSE_GOLD, evaluate_reuse, reuse_table};
 pub use score::{Agreement, Counts};
 
 use std::collections::{BTreeMap, BTreeSet};

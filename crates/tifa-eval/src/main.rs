@@ -50,5 +50,15 @@ fn main() -> ExitCode {
             println!("{}", report.details(part));
         }
     }
+    match tifa_eval::evaluate_reuse(&dir, &enricher) {
+        Ok(pairs) => {
+            println!("## Text reuse on real pairs labelled by reading (development): {} pairs\n", pairs.len());
+            println!("{}", tifa_eval::reuse_table(&pairs));
+            if details {
+                pairs.iter().flat_map(|p| &p.details).for_each(|d| println!("- {d}"));
+            }
+        }
+        Err(error) => println!("## Text reuse: not measured ({error})\n"),
+    }
     ExitCode::SUCCESS
 }

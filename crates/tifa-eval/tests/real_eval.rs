@@ -31,6 +31,15 @@ fn the_development_set_stays_above_its_floors() {
     assert!(dev.formulations.precision() >= 0.95, "formulation precision: {why}");
     assert!(dev.number_tags == 0, "numbers and dates tagged as formulations: {why}");
     assert!(dev.local_without_evidence == 0, "formulations called local without evidence: {why}");
+    // Text reuse on the real pairs whose shared passages were labelled by reading.
+    let pairs = tifa_eval::evaluate_reuse(&dir, &enricher).expect("the reuse gold parses and every passage is found");
+    assert!(pairs.len() >= 3, "the labelled pairs are in place");
+    let sum = |f: fn(&tifa_eval::PairFigures) -> u32| pairs.iter().map(f).sum::<u32>() as f64;
+    let why =
+        format!("{}\n{:#?}", tifa_eval::reuse_table(&pairs), pairs.iter().map(|p| &p.details).collect::<Vec<_>>());
+    assert!(sum(|p| p.recalled) / sum(|p| p.gold) >= 0.95, "reuse recall: {why}");
+    assert!(sum(|p| p.right) / (sum(|p| p.found) - sum(|p| p.near)) >= 0.8, "reuse precision: {why}");
+    assert_eq!(sum(|p| p.direction[0]), sum(|p| p.direction[1]), "reuse direction: {why}");
     // The held-out part is measured too, never tuned on: it only has to be read.
     let held_out = report.total(Part::HeldOut);
     assert_eq!(held_out.unreadable, 0, "every held-out file is read");

@@ -38,22 +38,7 @@ pub fn passages(sa: &Stream, sb: &Stream, seeds: &[(u32, u32)], options: &ReuseO
         seeds.dedup();
         let (block_a, block_b) = (sa.block_range(seeds[0].0), sb.block_range(seeds[0].1));
         for chain in chains(seeds) {
-            let (first, last) = (chain[0], chain[chain.len() - 1]);
-            let mut a = first.0..(last.0 + K).min(block_a.end);
-            let mut b = first.1..(last.1 + K).min(block_b.end);
-            widen(sa, sb, &mut a, &mut b, &block_a, &block_b);
-            // Long enough as printed (punctuation counts, as in every offset the user sees).
-            let printed = |s: &Stream, r: &Range<usize>| {
-                let span = s.span(r);
-                (span.end - span.start) as usize
-            };
-            if printed(sa, &a) < options.min_chars || printed(sb, &b) < options.min_chars {
-                continue;
-            }
-            let similarity = similarity(sa.slice(a.clone()), sb.slice(b.clone()));
-            if similarity >= options.min_similarity {
-                found.push(Found { a, b, similarity: (similarity * 1000.0).round() / 1000.0 });
-            }
+            measure(sa, sb, &chain, (&block_a, &block_b), options, &mut found);
         }
     }
     // Passages overlapping on both sides (two chains over one stretch): the longer stays. A stretch copied twice
@@ -69,6 +54,42 @@ pub fn passages(sa: &Stream, sb: &Stream, seeds: &[(u32, u32)], options: &ReuseO
     }
     kept.sort_by_key(|f| f.a.start);
     kept
+}
+
+/// The passage a chain of seeds spans, widened to its first and last shared character, if it is long and similar
+/// enough. A chain that is not similar enough as a whole (two shared stretches with a rewritten clause between them)
+/// is split at its widest gap between seeds, and each part measured again.
+fn measure(
+    sa: &Stream,
+    sb: &Stream,
+    chain: &[(usize, usize)],
+    blocks: (&Range<usize>, &Range<usize>),
+    options: &ReuseOptions,
+    found: &mut Vec<Found>,
+) {
+    let (block_a, block_b) = blocks;
+    let (first, last) = (chain[0], chain[chain.len() - 1]);
+    let mut a = first.0..(last.0 + K).min(block_a.end);
+    let mut b = first.1..(last.1 + K).min(block_b.end);
+    widen(sa, sb, &mut a, &mut b, block_a, block_b);
+    // Long enough as printed (punctuation counts, as in every offset the user sees); parts would be shorter still.
+    let printed = |s: &Stream, r: &Range<usize>| {
+        let span = s.span(r);
+        (span.end - span.start) as usize
+    };
+    if printed(sa, &a) < options.min_chars || printed(sb, &b) < options.min_chars {
+        return;
+    }
+    let similarity = similarity(sa.slice(a.clone()), sb.slice(b.clone()));
+    if similarity >= options.min_similarity {
+        found.push(Found { a, b, similarity: (similarity * 1000.0).round() / 1000.0 });
+    } else if chain.len() > 1 {
+        let gap = |i: usize| (chain[i + 1].0 - chain[i].0).max(chain[i + 1].1.saturating_sub(chain[i].1));
+        let widest = (0..chain.len() - 1).max_by_key(|&i| (gap(i), std::cmp::Reverse(i))).unwrap_or(0);
+        let (left, right) = chain.split_at(widest + 1);
+        measure(sa, sb, left, blocks, options, found);
+        measure(sa, sb, right, blocks, options, found);
+    }
 }
 
 /// Seeds (sorted by their first position) grouped into chains along a drifting diagonal.

@@ -8,15 +8,18 @@
 //! folding, ignoring white space and punctuation; offsets are characters of the block's text, as everywhere.
 
 mod align;
+mod scan;
 mod shingle;
 
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
 use serde::Serialize;
 
 use crate::enrich::agencies::LEVELS;
 use crate::model::{Article, Corpus};
-use shingle::{Fingerprint, Stream};
+use scan::Scan;
+use shingle::Stream;
 
 /// How reuse is found.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -120,39 +123,21 @@ pub struct Reuse {
     pub boilerplate: Vec<Boilerplate>,
 }
 
+/// Most template passages listed (the most widespread): the per-article shares count all of them.
+pub const BOILERPLATE_LISTED: usize = 1000;
+
 /// Where a corpus's template language is: the characters of each article covered by a k-gram that more than
 /// `boilerplate_articles` articles share.
 pub struct Template {
     streams: Vec<Stream>,
-    cover: Vec<Vec<bool>>,
+    cover: Vec<Vec<u32>>,
 }
 
 impl Template {
     /// The template language of a corpus.
     pub fn of(corpus: &Corpus, options: &ReuseOptions) -> Template {
         let streams: Vec<Stream> = corpus.articles.iter().map(Stream::of).collect();
-        let mut carriers: HashMap<u64, Vec<u32>> = HashMap::new();
-        for (d, s) in streams.iter().enumerate() {
-            for f in s.fingerprints() {
-                let list = carriers.entry(f.hash).or_default();
-                if list.last() != Some(&(d as u32)) {
-                    list.push(d as u32);
-                }
-            }
-        }
-        let cover = streams
-            .iter()
-            .map(|s| {
-                let mut cover = vec![false; s.len()];
-                for f in s.fingerprints() {
-                    if carriers.get(&f.hash).is_some_and(|c| c.len() > options.boilerplate_articles) {
-                        let end = (f.at as usize + shingle::K).min(s.len());
-                        cover[f.at as usize..end].iter_mut().for_each(|t| *t = true);
-                    }
-                }
-                cover
-            })
-            .collect();
+        let cover = scan::scan(&streams, options, false).template;
         Template { streams, cover }
     }
 
@@ -166,49 +151,28 @@ impl Template {
                 at.block == span.block && (span.start..span.end).contains(&at.start)
             })
             .collect();
-        let template = inside.iter().filter(|&&i| self.cover[article][i]).count();
+        let template = inside.iter().filter(|&&i| self.cover[article][i] > 0).count();
         if inside.is_empty() { 0.0 } else { template as f64 / inside.len() as f64 }
     }
 }
 
 /// Find the reuse between the articles of a corpus.
 pub fn reuse(corpus: &Corpus, options: &ReuseOptions) -> Reuse {
-    let Template { streams, cover: template } = Template::of(corpus, options);
-    // Fingerprint → the (article, position) pairs it occurs at.
-    let mut postings: HashMap<u64, Vec<(u32, u32)>> = HashMap::new();
-    for (d, s) in streams.iter().enumerate() {
-        for Fingerprint { hash, at } in s.fingerprints() {
-            postings.entry(hash).or_default().push((d as u32, at));
-        }
-    }
-    // Seeds per pair of articles; frequent fingerprints mark template language instead.
-    let mut seeds: HashMap<(u32, u32), Vec<(u32, u32)>> = HashMap::new();
-    let mut template_hashes: HashSet<u64> = HashSet::new();
-    for (hash, list) in &postings {
-        let mut articles: Vec<u32> = list.iter().map(|(d, _)| *d).collect();
-        articles.dedup();
-        articles.sort_unstable();
-        articles.dedup();
-        if articles.len() < 2 {
-            continue;
-        }
-        if articles.len() > options.boilerplate_articles {
-            template_hashes.insert(*hash);
-            continue;
-        }
-        for (i, &(da, pa)) in list.iter().enumerate() {
-            for &(db, pb) in &list[i + 1..] {
-                if da == db {
-                    continue;
-                }
-                let (key, seed) = if da < db { ((da, db), (pa, pb)) } else { ((db, da), (pb, pa)) };
-                seeds.entry(key).or_default().push(seed);
-            }
-        }
-    }
-    let template_runs: Vec<Vec<(usize, usize)>> = template
+    let streams: Vec<Stream> = corpus.articles.iter().map(Stream::of).collect();
+    let Scan { template, seeds } = scan::scan(&streams, options, true);
+    // Template runs, within one block each, long enough to list.
+    let template_runs: Vec<Vec<Range<usize>>> = streams
         .iter()
-        .map(|cover| runs(cover).into_iter().filter(|r| r.1 - r.0 >= options.min_chars).collect())
+        .zip(&template)
+        .map(|(s, cover)| {
+            s.block_ranges()
+                .flat_map(|block| {
+                    let inside: Vec<bool> = cover[block.clone()].iter().map(|&n| n > 0).collect();
+                    runs(&inside).into_iter().map(move |(a, b)| block.start + a..block.start + b)
+                })
+                .filter(|r| r.len() >= options.min_chars)
+                .collect()
+        })
         .collect();
 
     let mut pairs: Vec<Pair> = Vec::new();
@@ -223,7 +187,7 @@ pub fn reuse(corpus: &Corpus, options: &ReuseOptions) -> Reuse {
             .into_iter()
             .filter(|f| {
                 let cover = &template[da as usize][f.a.clone()];
-                cover.iter().filter(|&&t| t).count() * 2 < cover.len()
+                cover.iter().filter(|&&n| n > 0).count() * 2 < cover.len()
             })
             .collect();
         if found.is_empty() {
@@ -246,6 +210,7 @@ pub fn reuse(corpus: &Corpus, options: &ReuseOptions) -> Reuse {
                 .collect(),
         });
     }
+    drop(seeds);
     pairs.sort_by(|x, y| y.chars.cmp(&x.chars).then_with(|| (&x.a, &x.b).cmp(&(&y.a, &y.b))));
 
     let articles = corpus
@@ -255,8 +220,8 @@ pub fn reuse(corpus: &Corpus, options: &ReuseOptions) -> Reuse {
         .map(|(d, a)| {
             let n = streams[d].len();
             let mut in_template = vec![false; n];
-            for &(start, end) in &template_runs[d] {
-                in_template[start..end].iter_mut().for_each(|t| *t = true);
+            for r in &template_runs[d] {
+                in_template[r.clone()].iter_mut().for_each(|t| *t = true);
             }
             let boiler = in_template.iter().filter(|&&t| t).count();
             let shared = (0..n).filter(|&i| reused[d][i] && !in_template[i]).count();
@@ -269,45 +234,33 @@ pub fn reuse(corpus: &Corpus, options: &ReuseOptions) -> Reuse {
             }
         })
         .collect();
-    let boilerplate = boilerplate_passages(corpus, &streams, &template_runs, &postings, &template_hashes);
+    let boilerplate = boilerplate_passages(corpus, &streams, &template, &template_runs);
     Reuse { pairs, articles, boilerplate }
 }
 
-/// The template passages, each once (by its text), with the number of articles carrying it.
+/// The template passages, each once (by its text), with the number of articles carrying it (those carrying its
+/// least widespread part), the most widespread first, at most [`BOILERPLATE_LISTED`].
 fn boilerplate_passages(
     corpus: &Corpus,
     streams: &[Stream],
-    template_runs: &[Vec<(usize, usize)>],
-    postings: &HashMap<u64, Vec<(u32, u32)>>,
-    template_hashes: &HashSet<u64>,
+    template: &[Vec<u32>],
+    template_runs: &[Vec<Range<usize>>],
 ) -> Vec<Boilerplate> {
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: HashSet<Vec<char>> = HashSet::new();
     let mut out: Vec<Boilerplate> = Vec::new();
     for (d, runs) in template_runs.iter().enumerate() {
-        for &(start, end) in runs {
-            let key: String = streams[d].chars(start..end).collect();
-            if seen.contains_key(&key) {
+        for run in runs {
+            if !seen.insert(streams[d].slice(run.clone()).to_vec()) {
                 continue;
             }
-            // The articles carrying it: those sharing its fingerprints.
-            let hashes: Vec<u64> =
-                streams[d].fingerprints().filter(|f| (start..end).contains(&(f.at as usize))).map(|f| f.hash).collect();
-            let mut carriers: Vec<u32> = hashes
-                .iter()
-                .filter(|h| template_hashes.contains(h))
-                .filter_map(|h| postings.get(h))
-                .flat_map(|list| list.iter().map(|(d, _)| *d))
-                .collect();
-            carriers.sort_unstable();
-            carriers.dedup();
-            let span = streams[d].span(&(start..end));
+            let articles = template[d][run.clone()].iter().copied().min().unwrap_or(0);
+            let span = streams[d].span(run);
             let text = span.text(&corpus.articles[d]);
-            seen.insert(key, out.len());
-            let article = corpus.articles[d].id.clone();
-            out.push(Boilerplate { text, articles: carriers.len() as u32, article, span });
+            out.push(Boilerplate { text, articles, article: corpus.articles[d].id.clone(), span });
         }
     }
     out.sort_by(|a, b| b.articles.cmp(&a.articles).then_with(|| a.text.cmp(&b.text)));
+    out.truncate(BOILERPLATE_LISTED);
     out
 }
 

@@ -26,15 +26,15 @@ pub struct Fingerprint {
     pub at: u32,
 }
 
-/// The compared characters of one article.
+/// The compared characters of one article (eight bytes a character: its fingerprints are computed when asked for,
+/// not kept, so that a large corpus's streams stay small).
 #[derive(Debug, Clone, Default)]
 pub struct Stream {
     chars: Vec<char>,
-    /// Per character: its block and its character offset in the block's text.
-    origin: Vec<(u32, u32)>,
-    /// Per block in the stream: its index and its range of stream positions.
+    /// Per character: its character offset in its block's text.
+    origin: Vec<u32>,
+    /// Per block in the stream, in stream order: its index and its range of stream positions.
     blocks: Vec<(u32, Range<usize>)>,
-    fingerprints: Vec<Fingerprint>,
 }
 
 impl Stream {
@@ -50,22 +50,27 @@ impl Stream {
                 let c = fold_char(c);
                 if c.is_alphanumeric() {
                     s.chars.push(c);
-                    s.origin.push((b as u32, i as u32));
+                    s.origin.push(i as u32);
                 }
             }
             if s.chars.len() > start {
                 s.blocks.push((b as u32, start..s.chars.len()));
             }
         }
-        let ranges: Vec<Range<usize>> = s.blocks.iter().map(|(_, r)| r.clone()).collect();
-        for r in ranges {
-            s.winnow(r);
-        }
         s
     }
 
-    /// Fingerprints of one block's characters (k-grams never cross blocks).
-    fn winnow(&mut self, range: Range<usize>) {
+    /// The fingerprints, in stream order (k-grams never cross blocks).
+    pub fn fingerprints(&self) -> Vec<Fingerprint> {
+        let mut out = Vec::with_capacity(self.len() * 2 / (W + 1) + 1);
+        for (_, range) in &self.blocks {
+            self.winnow(range.clone(), &mut out);
+        }
+        out
+    }
+
+    /// Fingerprints of one block's characters.
+    fn winnow(&self, range: Range<usize>, out: &mut Vec<Fingerprint>) {
         if range.len() < K {
             return;
         }
@@ -85,7 +90,7 @@ impl Stream {
             let (i, _) = window.iter().enumerate().rev().min_by_key(|(_, h)| **h).unwrap_or((0, &0));
             let at = w + i;
             if last != Some(at) {
-                self.fingerprints.push(Fingerprint { hash: hashes[at], at: (range.start + at) as u32 });
+                out.push(Fingerprint { hash: hashes[at], at: (range.start + at) as u32 });
                 last = Some(at);
             }
         }
@@ -96,31 +101,31 @@ impl Stream {
         self.chars.len()
     }
 
-    /// The characters of a range.
-    pub fn chars(&self, range: Range<usize>) -> impl Iterator<Item = char> + '_ {
-        self.chars[range].iter().copied()
-    }
-
     /// The character slice of a range.
     pub fn slice(&self, range: Range<usize>) -> &[char] {
         &self.chars[range]
     }
 
-    /// The fingerprints, in stream order.
-    pub fn fingerprints(&self) -> impl Iterator<Item = Fingerprint> + '_ {
-        self.fingerprints.iter().copied()
+    /// The stream ranges of its blocks, in order.
+    pub fn block_ranges(&self) -> impl Iterator<Item = Range<usize>> + '_ {
+        self.blocks.iter().map(|(_, r)| r.clone())
+    }
+
+    /// The block a position is in: its index and stream range.
+    fn block_at(&self, at: usize) -> Option<&(u32, Range<usize>)> {
+        let i = self.blocks.partition_point(|(_, r)| r.end <= at);
+        self.blocks.get(i).filter(|(_, r)| r.contains(&at))
     }
 
     /// The stream range of the block a position is in.
     pub fn block_range(&self, at: usize) -> Range<usize> {
-        self.blocks.iter().find(|(_, r)| r.contains(&at)).map_or(at..at, |(_, r)| r.clone())
+        self.block_at(at).map_or(at..at, |(_, r)| r.clone())
     }
 
     /// A range of one block as a span of the block's text (from its first character to just after its last).
     pub fn span(&self, range: &Range<usize>) -> Span {
-        let (block, start) = self.origin[range.start];
-        let (_, last) = self.origin[range.end - 1];
-        Span { block, start, end: last + 1 }
+        let block = self.block_at(range.start).map_or(0, |(b, _)| *b);
+        Span { block, start: self.origin[range.start], end: self.origin[range.end - 1] + 1 }
     }
 }
 
@@ -138,7 +143,7 @@ mod tests {
     fn the_stream_keeps_letters_and_digits_and_where_they_came_from() {
         let a = article(&["推进 “放管服” 改革，", "ＡＢ１２"]);
         let s = Stream::of(&a);
-        assert_eq!(s.chars(0..s.len()).collect::<String>(), "推进放管服改革ab12");
+        assert_eq!(s.slice(0..s.len()).iter().collect::<String>(), "推进放管服改革ab12");
         assert_eq!(s.span(&(2..5)), Span { block: 0, start: 4, end: 7 });
         assert_eq!(s.span(&(7..9)), Span { block: 1, start: 0, end: 2 });
     }
@@ -149,10 +154,12 @@ mod tests {
         assert!(shared.chars().count() >= K + W - 1);
         let a = Stream::of(&article(&[&format!("第一段开头文字不同{shared}后面也不一样甲")]));
         let b = Stream::of(&article(&[&format!("另一篇的说法{shared}结尾乙丙丁")]));
-        let ha: Vec<u64> = a.fingerprints().map(|f| f.hash).collect();
-        assert!(b.fingerprints().any(|f| ha.contains(&f.hash)));
+        let ha: Vec<u64> = a.fingerprints().iter().map(|f| f.hash).collect();
+        assert!(b.fingerprints().iter().any(|f| ha.contains(&f.hash)));
         // Fingerprints never span two blocks.
         let split = Stream::of(&article(&["坚持以人民为", "中心的发展思想"]));
-        assert!(split.fingerprints().all(|f| split.block_range(f.at as usize).contains(&(f.at as usize + K - 1))));
+        assert!(
+            split.fingerprints().iter().all(|f| split.block_range(f.at as usize).contains(&(f.at as usize + K - 1)))
+        );
     }
 }

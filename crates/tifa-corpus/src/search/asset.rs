@@ -80,6 +80,23 @@ pub fn encode(index: &Index) -> Vec<u8> {
     out
 }
 
+/// The reuse of a corpus alone, as bytes (no header: it passes between the page and its worker, never to disk).
+pub fn encode_reuse(reuse: &crate::reuse::Reuse) -> Vec<u8> {
+    let mut out = Vec::new();
+    reuse.encode(&mut out);
+    out
+}
+
+/// Read the bytes of [`encode_reuse`].
+pub fn decode_reuse(bytes: &[u8]) -> Result<crate::reuse::Reuse, AssetError> {
+    let mut reader = Reader::new(bytes);
+    let reuse = crate::reuse::Reuse::decode(&mut reader).map_err(|e| AssetError::Corrupt(e.to_string()))?;
+    if reader.remaining() != 0 {
+        return Err(AssetError::Corrupt(format!("{} bytes after the reuse", reader.remaining())));
+    }
+    Ok(reuse)
+}
+
 /// Decode an asset into a ready index.
 pub fn decode(bytes: &[u8]) -> Result<Index, AssetError> {
     if bytes.len() < 8 || &bytes[..8] != MAGIC {
