@@ -30,9 +30,9 @@ pub fn App() -> impl IntoView {
     install_listeners(explorer, own);
     spawn_local(async move {
         match loader::load(|state| load.set(state)).await {
-            Ok(index) => {
-                own.remember_shipped(&index);
-                explorer.show(index);
+            Ok(shipped) => {
+                own.remember_shipped(&shipped.index, shipped.asset);
+                explorer.show(shipped.index);
                 load.set(Load::Ready);
             }
             Err(message) => load.set(Load::Failed(message)),

@@ -27,9 +27,18 @@ pub enum Load {
 /// Id of the element in which the one-file bundle carries the asset (base64), instead of a file next to the page.
 pub const INLINE_ASSET: &str = "tifa-asset";
 
+/// The corpus a page ships: its index, and the asset it was read from (kept so that a worker can compare it with
+/// the user's files).
+pub struct Shipped {
+    /// The ready index.
+    pub index: Arc<Index>,
+    /// The asset's bytes.
+    pub asset: Vec<u8>,
+}
+
 /// Read the asset (from the page itself in a bundle, else over the network with progress) and decode it; why not,
 /// in plain words.
-pub async fn load(progress: impl Fn(Load)) -> Result<Arc<Index>, String> {
+pub async fn load(progress: impl Fn(Load)) -> Result<Shipped, String> {
     let carried = leptos::prelude::document().get_element_by_id(INLINE_ASSET).and_then(|el| el.text_content());
     let inline = carried.is_some();
     let bytes = match carried {
@@ -50,7 +59,7 @@ pub async fn load(progress: impl Fn(Load)) -> Result<Arc<Index>, String> {
             if let Some(el) = leptos::prelude::document().get_element_by_id(INLINE_ASSET) {
                 el.remove();
             }
-            Ok(Arc::new(index))
+            Ok(Shipped { index: Arc::new(index), asset: bytes })
         }
         Err(error) if inline => Err(format!("the corpus inside this file: {error}")),
         Err(error) => Err(format!("{ASSET}: {error}")),

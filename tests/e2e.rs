@@ -1058,6 +1058,13 @@ async fn shared_passages_show_both_copies_and_the_corpus_view_ranks_pairs() {
     assert!(bom);
     let expected = tifa_corpus::export::reuse_csv(&shown.corpus, &reuse.pairs, Default::default());
     assert_eq!(table, expected.trim_start_matches('\u{FEFF}'));
+    // With the default corpus: a worker finds the reuse between the two, the page merges the rest.
+    let both = tifa_corpus::search::merge::merge(&index(), &shown);
+    app.client.find(Locator::Css(".own-files .show-both")).await.expect("both").click().await.expect("click");
+    assert_total(&app, both.corpus.articles.len()).await;
+    app.eval("location.hash = '#/reuse'; return true;").await;
+    wait_until(&app, "document.querySelector('.reuse-pairs tbody tr')", "the pairs of both").await;
+    assert_eq!(app.texts(".reuse-pairs tbody tr").await.len(), both.data.reuse.pairs.len());
     assert_clean_console(&app).await;
     app.close().await;
 }

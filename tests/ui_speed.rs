@@ -177,3 +177,64 @@ async fn interaction_latency_in_headless_chromium() {
     let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target").join("ui-speed.json");
     std::fs::write(&out, serde_json::to_string_pretty(&Value::Array(rows)).unwrap_or_default()).expect("write");
 }
+
+/// Record the longest gap between two animation frames on the page from now on (`window.tifaGap()` reads it and
+/// starts again): how long the page could not paint or answer.
+const WATCH_FRAMES: &str = r#"
+let longest = 0, last = performance.now();
+const tick = (t) => { longest = Math.max(longest, t - last); last = t; requestAnimationFrame(tick); };
+requestAnimationFrame(tick);
+window.tifaGap = () => { const g = Math.max(longest, performance.now() - last); longest = 0; last = performance.now(); return g; };
+return true;
+"#;
+
+/// Wait (in real time, polling) until `condition` holds; the seconds it took from `since`.
+async fn seconds_until(app: &Browser, condition: &str, since: std::time::Instant, what: &str) -> f64 {
+    let deadline = Duration::from_secs(600);
+    loop {
+        if app.eval(&format!("return !!({condition});")).await == json!(true) {
+            return since.elapsed().as_secs_f64();
+        }
+        assert!(since.elapsed() < deadline, "{what}: not done after {deadline:?}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test]
+#[ignore = "browser measurement: run by cargo xtask report"]
+async fn own_files_at_100x_are_built_in_the_worker_while_the_page_paints() {
+    let dists = std::env::var("TIFA_REPORT_DISTS").expect("TIFA_REPORT_DISTS=label=dir,… (cargo xtask report sets it)");
+    let dir = dists.split(',').find_map(|p| p.strip_prefix("1x=")).expect("the default corpus's build");
+    let dir = std::path::PathBuf::from(dir);
+    let shipped =
+        tifa_corpus::search::asset::decode(&std::fs::read(dir.join("corpus.tifa")).expect("asset")).expect("decodes");
+    let text = tifa_corpus::synth::compilation(&tifa_corpus::default_corpus(), 100, 42);
+    let file = std::env::temp_dir().join(format!("tifa-own-100x-{}.txt", std::process::id()));
+    std::fs::write(&file, &text).expect("write the file");
+    let articles = tifa_corpus::parse_bytes("own.txt", text.as_bytes(), Default::default())
+        .map(|p| p.source.found_count as usize)
+        .expect("the core parses it");
+    drop(text);
+
+    let app = Browser::open(&dir, "", "main.tifa .hit", Duration::from_secs(120)).await;
+    app.eval(WATCH_FRAMES).await;
+    let input = app.client.find(fantoccini::Locator::Css("#open-files")).await.expect("the file input");
+    let start = std::time::Instant::now();
+    input.send_keys(&file.display().to_string()).await.expect("choose the file");
+    let build = seconds_until(&app, &total_is(articles), start, "the build").await;
+    let build_gap = app.eval("return window.tifaGap();").await.as_f64().unwrap_or(f64::NAN);
+    let both = app.client.find(fantoccini::Locator::Css(".own-files .show-both")).await.expect("both");
+    let start = std::time::Instant::now();
+    both.click().await.expect("click");
+    let combine = seconds_until(&app, &total_is(shipped.corpus.articles.len() + articles), start, "both").await;
+    let combine_gap = app.eval("return window.tifaGap();").await.as_f64().unwrap_or(f64::NAN);
+    app.close().await;
+    let _ = std::fs::remove_file(&file);
+    let row = json!({
+        "articles": articles, "build_s": build, "build_longest_frame_ms": build_gap,
+        "combine_s": combine, "combine_longest_frame_ms": combine_gap,
+    });
+    println!("{row}");
+    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target").join("worker-speed.json");
+    std::fs::write(&out, serde_json::to_string_pretty(&row).unwrap_or_default()).expect("write");
+}

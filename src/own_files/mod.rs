@@ -78,8 +78,8 @@ impl OwnFiles {
 
     /// Remember the shipped corpus (to switch back to it), and bring back the user's corpus kept from an earlier
     /// visit.
-    pub fn remember_shipped(self, index: &Arc<Index>) {
-        if !self.corpora.remember_shipped(index) {
+    pub fn remember_shipped(self, index: &Arc<Index>, asset: Vec<u8>) {
+        if !self.corpora.remember_shipped(index, asset) {
             return;
         }
         spawn_local(async move {
@@ -93,7 +93,7 @@ impl OwnFiles {
                 let _ = crate::store::remove().await;
                 return;
             };
-            self.corpora.set_own(Some(Arc::new(index)));
+            self.corpora.set_own(Arc::new(index), Arc::new(asset));
             self.lines.set(lines);
             // Kept from an earlier visit: offered, not forced on the page.
             self.job.set(Job::Kept);
@@ -115,7 +115,7 @@ impl OwnFiles {
                 self.job.set(Job::Failed(Text::new("没有可读取的文件。", "no file could be read")));
                 return;
             }
-            worker::start(self, job, read);
+            worker::start(self, job, worker::Request::Build(read));
         });
     }
 
@@ -127,7 +127,7 @@ impl OwnFiles {
 
     /// Forget the user's corpus (here and in the browser's storage) and show the shipped one.
     pub fn forget(self) {
-        self.corpora.set_own(None);
+        self.corpora.clear_own();
         self.lines.set(Vec::new());
         self.job.set(Job::Idle);
         self.show(Shown::Shipped);
@@ -146,13 +146,34 @@ impl OwnFiles {
         self.corpora.shown(&self.explorer)
     }
 
-    /// Show a corpus: the explorer is rebuilt on it, at the search page.
+    /// Show a corpus: the explorer is rebuilt on it, at the search page. Both together are first combined (the
+    /// reuse between them found by a worker, with progress).
     pub fn show(self, which: Shown) {
+        if which == Shown::Both && self.corpora.get(which).is_none() {
+            return self.combine();
+        }
         if let Some(index) = self.corpora.get(which) {
             crate::browser::push_hash("#/");
             self.explorer.show(index);
             self.load.set(Load::Ready);
         }
+    }
+
+    /// Combine the shipped corpus and the user's, then show them: a worker finds the reuse between them.
+    fn combine(self) {
+        let Some(assets) = self.corpora.assets() else { return };
+        let then = self.job.get_untracked();
+        let job = self.next_job();
+        worker::start(self, job, worker::Request::Compare { assets, then });
+    }
+
+    /// The worker found the reuse between the two corpora (its bytes; nothing when it could not, and the page
+    /// finds it itself): show them together, and the job as it was.
+    fn compared(self, reuse: Option<Vec<u8>>, then: Job) {
+        let reuse = reuse.and_then(|bytes| tifa_corpus::search::asset::decode_reuse(&bytes).ok());
+        self.corpora.combine(reuse);
+        self.job.set(then);
+        self.show(Shown::Both);
     }
 
     /// Start a new job, making every older one stale (and stopping its worker); its number.
@@ -171,7 +192,8 @@ impl OwnFiles {
     fn finished(self, asset: Vec<u8>) {
         match tifa_corpus::search::asset::decode(&asset) {
             Ok(index) => {
-                self.corpora.set_own(Some(Arc::new(index)));
+                let asset = Arc::new(asset);
+                self.corpora.set_own(Arc::new(index), asset.clone());
                 self.job.set(Job::Done);
                 self.show(Shown::Own);
                 let lines = self.lines.get_untracked();

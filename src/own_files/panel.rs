@@ -83,7 +83,13 @@ pub fn OwnFilesPanel(lang: RwSignal<Lang>) -> impl IntoView {
                     "Segmenting and tagging (loading the full dictionary)…",
                 )
                 .into(),
-                _ => tr(l, "正在建立索引…", "Building the index…").into(),
+                (Stage::Compare, _) => tr(
+                    l,
+                    "正在比对默认语料与你的文件共有的段落…",
+                    "Finding the passages the default corpus and your files share…",
+                )
+                .into(),
+                (Stage::Encode, _) => tr(l, "正在建立索引…", "Building the index…").into(),
             },
             Job::Done => tr(
                 l,

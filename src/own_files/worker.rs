@@ -1,5 +1,6 @@
-//! The worker that builds the user's corpus: started from the file next to the page or, in a one-file bundle, from
-//! the code the page carries; its messages (typed in `tifa-protocol`) drive the job.
+//! The worker that builds the user's corpus, or finds the reuse between it and the shipped one: started from the file
+//! next to the page or, in a one-file bundle, from the code the page carries; its messages (typed in
+//! `tifa-protocol`) drive the job.
 
 use js_sys::{Object, Reflect, Uint8Array};
 use leptos::prelude::*;
@@ -7,6 +8,7 @@ use tifa_protocol::{ToPage, ToWorker};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
+use super::corpora::Assets;
 use super::reading::Read;
 use super::{Job, OwnFiles};
 use crate::i18n::Text;
@@ -56,19 +58,54 @@ fn new_worker() -> Option<web_sys::Worker> {
     Some(worker)
 }
 
-/// Start a worker on the files read for `job`.
-pub fn start(own: OwnFiles, job: u64, read: Read) {
+/// What a worker is started for.
+pub enum Request {
+    /// Build the user's corpus from the files read.
+    Build(Read),
+    /// Find the reuse between the shipped corpus and the user's; `then` is the job's state to go back to.
+    Compare {
+        /// The two corpora's assets.
+        assets: Assets,
+        /// The state of the job before.
+        then: Job,
+    },
+}
+
+impl Request {
+    /// The message and its payloads (the files are transferred, not copied; the assets are copied, the page
+    /// keeps them).
+    fn envelope(self) -> tifa_protocol::Envelope {
+        match self {
+            Request::Build(read) => tifa_protocol::pack(&ToWorker::Build { names: read.names }, &read.bytes),
+            Request::Compare { assets, .. } => {
+                let bytes = [Uint8Array::from(assets.shipped.as_slice()), Uint8Array::from(assets.own.as_slice())];
+                tifa_protocol::pack(&ToWorker::Compare, &bytes)
+            }
+        }
+    }
+}
+
+/// Start a worker on `request` for `job`.
+pub fn start(own: OwnFiles, job: u64, request: Request) {
     stop(own);
     let Some(worker) = new_worker() else {
-        own.job.set(Job::Failed(Text::new(
-            "这个浏览器无法启动读取文件的后台线程（Web Worker）。",
-            "this browser cannot start the worker that reads files",
-        )));
+        match request {
+            // Without a worker the page finds the reuse itself.
+            Request::Compare { then, .. } => own.compared(None, then),
+            Request::Build(_) => own.job.set(Job::Failed(Text::new(
+                "这个浏览器无法启动读取文件的后台线程（Web Worker）。",
+                "this browser cannot start the worker that reads files",
+            ))),
+        }
         return;
     };
     let w = worker.clone();
-    // The files go to the worker once (transferred, not copied); the handler keeps nothing of them afterwards.
-    let mut pending = Some(read);
+    let then = match &request {
+        Request::Compare { then, .. } => Some(then.clone()),
+        Request::Build(_) => None,
+    };
+    // The request goes to the worker once; the handler keeps nothing of it afterwards.
+    let mut pending = Some(request);
     let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
         if !own.current(job) {
             return;
@@ -76,16 +113,19 @@ pub fn start(own: OwnFiles, job: u64, read: Read) {
         let Some((message, bytes)) = tifa_protocol::unpack_for_page(&e.data()) else { return };
         match message {
             ToPage::Ready => {
-                let Some(read) = pending.take() else { return };
-                let envelope = tifa_protocol::pack(&ToWorker::Build { names: read.names }, &read.bytes);
+                let Some(request) = pending.take() else { return };
+                let envelope = request.envelope();
                 let _ = w.post_message_with_transfer(&envelope.object, &envelope.transfer);
             }
             ToPage::Progress(progress) => own.job.set(Job::Working(progress)),
             ToPage::File(outcome) => own.lines.update(|l| l.push(outcome)),
             ToPage::Done => {
-                let asset = bytes.first().map(Uint8Array::to_vec).unwrap_or_default();
+                let payload = bytes.first().map(Uint8Array::to_vec).unwrap_or_default();
                 stop(own);
-                own.finished(asset);
+                match then.clone() {
+                    Some(then) => own.compared(Some(payload), then),
+                    None => own.finished(payload),
+                }
             }
             ToPage::Failed { why } => {
                 own.job.set(Job::Failed(why));

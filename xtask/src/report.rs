@@ -1,7 +1,7 @@
 //! `cargo xtask report`: the size and speed of the explorer. Bytes of wasm, JS, CSS, HTML and the corpus asset (raw
 //! and gzip) of `dist/`, then time to the first view and per-interaction latency in headless Chromium on the
-//! default corpus and on a synthetic corpus 100× its size (`tests/ui_speed.rs`). Prints Markdown tables for the
-//! README.
+//! default corpus and on a synthetic corpus 100× its size, and the user's files at 100× built in the worker
+//! (`tests/ui_speed.rs`). Prints Markdown tables for the README.
 
 use super::bench::parse_scales;
 use super::{ASSET_NAME, Result, cargo, repo_root, run, say};
@@ -58,7 +58,27 @@ pub fn report(args: &[String]) -> Result {
     let json = fs::read_to_string(repo_root().join("target/ui-speed.json"))
         .map_err(|e| format!("the measurement wrote no target/ui-speed.json: {e}"))?;
     println!("\n{}", speed_table(&json)?);
+    if let Ok(json) = fs::read_to_string(repo_root().join("target/worker-speed.json")) {
+        println!("\n{}", worker_table(&json)?);
+    }
     Ok(())
+}
+
+/// The worker's measurement (the user's files at 100× the default corpus) as a Markdown table.
+fn worker_table(json: &str) -> Result<String> {
+    let r: serde_json::Value = serde_json::from_str(json).map_err(|e| format!("bad worker-speed.json: {e}"))?;
+    let f = |key: &str, digits: usize| r[key].as_f64().map_or_else(|| "–".into(), |v| format!("{v:.digits$}"));
+    Ok(format!(
+        "| your own files (100× the default corpus, {} articles) | in the worker | longest frame meanwhile |\n\
+         |---|---:|---:|\n\
+         | read, parse, tag, index, find reuse, show | {} s | {} ms |\n\
+         | both together (reuse between the two in the worker, merge on the page) | {} s | {} ms |\n",
+        r["articles"],
+        f("build_s", 1),
+        f("build_longest_frame_ms", 0),
+        f("combine_s", 1),
+        f("combine_longest_frame_ms", 0),
+    ))
 }
 
 /// Raw and gzip bytes of each kind of file in the build.

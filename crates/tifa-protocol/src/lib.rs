@@ -12,6 +12,11 @@
 //!    reported in plain words and the others go on);
 //! 4. worker → page [`ToPage::Done`] with the asset's bytes beside it, or [`ToPage::Failed`].
 //!
+//! To show the shipped corpus and the user's together, the page asks a worker for the reuse between them (the
+//! one part of a merge that takes seconds): [`ToWorker::Compare`] with both assets beside it, answered by
+//! [`ToPage::Progress`] in [`Stage::Compare`] and [`ToPage::Done`] with the reuse's bytes
+//! (`tifa_corpus::search::asset::encode_reuse`).
+//!
 //! Cancelling is the page terminating the worker.
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
@@ -28,6 +33,9 @@ pub enum ToWorker {
         /// File names, with the folder path when a folder was opened.
         names: Vec<String>,
     },
+    /// Find the reuse in the shipped corpus and the user's merged (their assets travel beside the message: the
+    /// shipped one first).
+    Compare,
 }
 
 /// Worker → page.
@@ -40,7 +48,7 @@ pub enum ToPage {
     Progress(Progress),
     /// What became of one file.
     File(FileOutcome),
-    /// The asset is built (its bytes travel beside the message).
+    /// The asset is built, or the reuse of two corpora found (the bytes travel beside the message).
     Done,
     /// Nothing could be built; why.
     Failed {
@@ -70,6 +78,8 @@ pub enum Stage {
     Tag,
     /// Indexing and writing the asset.
     Encode,
+    /// Comparing two corpora for the passages they share: step 0 reading them, step 1 comparing.
+    Compare,
 }
 
 impl Progress {
@@ -80,6 +90,8 @@ impl Progress {
             Stage::Parse => 0.0,
             Stage::Tag => 0.6,
             Stage::Encode => 0.9,
+            Stage::Compare if self.total > 0 => f64::from(self.done) / f64::from(self.total),
+            Stage::Compare => 0.0,
         }
     }
 }
@@ -206,7 +218,7 @@ impl ToPage {
 impl Stage {
     /// The stage a name in a message names.
     fn named(name: &str) -> Option<Stage> {
-        [Stage::Parse, Stage::Tag, Stage::Encode].into_iter().find(|s| s.name() == name)
+        [Stage::Parse, Stage::Tag, Stage::Encode, Stage::Compare].into_iter().find(|s| s.name() == name)
     }
 
     /// The stage's name in messages.
@@ -215,6 +227,7 @@ impl Stage {
             Stage::Parse => "parse",
             Stage::Tag => "tag",
             Stage::Encode => "encode",
+            Stage::Compare => "compare",
         }
     }
 }
@@ -233,6 +246,7 @@ mod tests {
         let all = [
             ToPage::Ready,
             ToPage::Progress(Progress { stage: Stage::Parse, done: 1, total: 3 }),
+            ToPage::Progress(Progress { stage: Stage::Compare, done: 1, total: 2 }),
             ToPage::File(FileOutcome { name: "a/b.txt".into(), result: Ok(12) }),
             ToPage::File(FileOutcome {
                 name: "c.txt".into(),
@@ -250,8 +264,9 @@ mod tests {
         }
         let not_ours = serde_json::json!({"type": "progress", "stage": "dance", "done": 1, "total": 2});
         assert_eq!(ToPage::read(&not_ours), None);
-        let build = ToWorker::Build { names: vec!["x.txt".into()] };
-        assert_eq!(serde_json::from_str::<ToWorker>(&to_json(&build)).unwrap(), build);
+        for m in [ToWorker::Build { names: vec!["x.txt".into()] }, ToWorker::Compare] {
+            assert_eq!(serde_json::from_str::<ToWorker>(&to_json(&m)).unwrap(), m);
+        }
     }
 
     #[test]

@@ -44,6 +44,19 @@ pub fn build(files: Vec<InputFile>, report: &mut dyn FnMut(ToPage)) -> Result<Ve
     Ok(tifa_corpus::search::asset::encode(&index))
 }
 
+/// The reuse between the shipped corpus and the user's, merged as the page merges them, as bytes for the page
+/// (`asset::encode_reuse`); why not, when an asset does not decode.
+pub fn compare(shipped: &[u8], own: &[u8], report: &mut dyn FnMut(ToPage)) -> Result<Vec<u8>, Text> {
+    use tifa_corpus::search::{asset, merge};
+    report(ToPage::Progress(Progress { stage: Stage::Compare, done: 0, total: 2 }));
+    let unreadable =
+        |e: asset::AssetError| Text::new(format!("语料无法读取：{e}"), format!("a corpus cannot be read: {e}"));
+    let shipped = asset::decode(shipped).map_err(unreadable)?;
+    let own = asset::decode(own).map_err(unreadable)?;
+    report(ToPage::Progress(Progress { stage: Stage::Compare, done: 1, total: 2 }));
+    Ok(asset::encode_reuse(&merge::merged_reuse(&shipped, &own)))
+}
+
 fn scope() -> web_sys::DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
 }
@@ -55,10 +68,22 @@ fn post(message: &ToPage, payloads: &[Uint8Array]) {
 
 fn handle(data: JsValue) {
     // Anything else (the bundle's start-up message with the wasm) is not for this handler.
-    let Some((ToWorker::Build { names }, payloads)) = tifa_protocol::unpack_for_worker(&data) else { return };
-    let files =
-        names.into_iter().zip(payloads).map(|(name, bytes)| InputFile { name, bytes: bytes.to_vec() }).collect();
-    match build(files, &mut |event| post(&event, &[])) {
+    let Some((message, payloads)) = tifa_protocol::unpack_for_worker(&data) else { return };
+    let result = match message {
+        ToWorker::Build { names } => {
+            let files = names
+                .into_iter()
+                .zip(payloads)
+                .map(|(name, bytes)| InputFile { name, bytes: bytes.to_vec() })
+                .collect();
+            build(files, &mut |event| post(&event, &[]))
+        }
+        ToWorker::Compare => match payloads.as_slice() {
+            [shipped, own] => compare(&shipped.to_vec(), &own.to_vec(), &mut |event| post(&event, &[])),
+            _ => Err(Text::new("比对需要两个语料。", "comparing needs two corpora")),
+        },
+    };
+    match result {
         Ok(asset) => post(&ToPage::Done, &[Uint8Array::from(asset.as_slice())]),
         Err(why) => post(&ToPage::Failed { why }, &[]),
     }
@@ -108,5 +133,28 @@ mod tests {
         assert!(events.contains(&ToPage::Progress(Progress { stage: Stage::Tag, done: 0, total: 1 })));
         let nothing = build(vec![read("binary.bin")], &mut |_| {});
         assert!(nothing.is_err());
+    }
+
+    #[test]
+    fn the_reuse_of_two_corpora_is_what_merging_them_finds() {
+        let one = |text: &str| {
+            let file = InputFile { name: "a.txt".into(), bytes: text.as_bytes().to_vec() };
+            build(vec![file], &mut |_| {}).expect("an asset")
+        };
+        let shared = "坚持以人民为中心的发展思想，把群众满意作为检验工作的根本标准，持续深化放管服改革，优化营商环境。";
+        let a = one(&format!("甲县工作报告\n\n一、总体情况\n\n{shared}今年甲县自己的话。\n"));
+        let b = one(&format!("乙县工作报告\n\n一、总体情况\n\n乙县开头不同。{shared}\n"));
+        let mut events = Vec::new();
+        let bytes = compare(&a, &b, &mut |e| events.push(e)).expect("compared");
+        let reuse = tifa_corpus::search::asset::decode_reuse(&bytes).expect("decodes");
+        let (ia, ib) = (asset_index(&a), asset_index(&b));
+        assert_eq!(reuse, tifa_corpus::search::merge::merge(&ia, &ib).data.reuse);
+        assert_eq!(reuse.pairs.len(), 1, "the shared sentence joins the two reports");
+        assert!(events.contains(&ToPage::Progress(Progress { stage: Stage::Compare, done: 1, total: 2 })));
+        assert!(compare(b"not an asset", &b, &mut |_| {}).is_err());
+    }
+
+    fn asset_index(bytes: &[u8]) -> tifa_corpus::search::Index {
+        tifa_corpus::search::asset::decode(bytes).expect("the asset decodes")
     }
 }
