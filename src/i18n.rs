@@ -23,6 +23,8 @@ pub fn facet_name(lang: Lang, facet: Facet) -> &'static str {
         Facet::Agency => tr(lang, "机构", "Agency"),
         Facet::Level => tr(lang, "层级", "Level"),
         Facet::Year => tr(lang, "年份", "Year"),
+        Facet::Decade => tr(lang, "年代", "Decade"),
+        Facet::Mentioned => tr(lang, "提及的年份与时期", "Years spoken of"),
         Facet::Document => tr(lang, "引用文件", "Cited document"),
         Facet::Source => tr(lang, "来源文件", "Source file"),
     }

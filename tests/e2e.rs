@@ -998,6 +998,42 @@ async fn dates_give_a_year_facet_a_time_line_and_an_order() {
 
 #[tokio::test]
 #[ignore = "browser test: run by cargo xtask test"]
+async fn decades_for_long_spans_and_the_years_a_text_speaks_of() {
+    // Three regulations of 1989, 1996 and 2004 and the government work report of 2022: a span of decades.
+    let (app, shown) = open_real_files(&["d6_04_xzfg_hb.txt", "d5_08_gwr2022_untitled.txt"]).await;
+    let facet = |f: Facet| -> Vec<String> {
+        let r = shown.search(&Query::default(), &SearchOptions { limit: 0, ..SearchOptions::default() });
+        r.facets[Facet::ALL.iter().position(|x| *x == f).unwrap_or(0)].values.iter().map(|v| v.value.clone()).collect()
+    };
+    assert_eq!(facet(Facet::Decade), ["2020s", "2000s", "1990s", "1980s"]);
+    assert_eq!(app.texts("#facet-decade .value .name").await, facet(Facet::Decade));
+    // Years and plans the texts speak of, as the engine counts them; one of them filters.
+    let mentioned = facet(Facet::Mentioned);
+    assert!(mentioned.iter().any(|m| m == "十四五"), "the 2022 report speaks of the 14th five-year plan");
+    assert_eq!(app.texts("#facet-mentioned .value .name").await, mentioned);
+    app.eval("location.hash = '#/?mentioned=' + encodeURIComponent('十四五'); return true;").await;
+    let expected = shown.matching(&{
+        let mut q = Query::default();
+        q.filter("mentioned", "十四五").expect("a facet");
+        q
+    });
+    assert_total(&app, expected.len()).await;
+    // The reader lists them, each with its first mention.
+    let article = &shown.corpus.articles[expected[0] as usize];
+    app.eval(&format!("location.hash = '#/article/{}'; return true;", article.id)).await;
+    wait_until(&app, "document.querySelector('.mentions li')", "the years spoken of").await;
+    assert_eq!(app.texts(".mentions li").await.len(), article.time_mentions.len());
+    app.screenshot("dates-mentions").await;
+    // A short span has no decade facet.
+    let (short, _) = open_real_files(&["d6_04_xzfg_hb.txt"]).await;
+    assert!(short.texts("#facet-decade").await.is_empty(), "1989–2004 needs no decades");
+    short.close().await;
+    assert_clean_console(&app).await;
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn a_formulations_life_shows_when_and_where_it_was_used() {
     // Two national government work reports four years apart.
     let (app, shown) = open_real_files(&["d5_02_gwr2018_part.txt", "d5_08_gwr2022_untitled.txt"]).await;

@@ -308,6 +308,23 @@ fn TagsPanel(article: StoredValue<Article>) -> impl IntoView {
             </li>
         }
     });
+    // Years and plans the text speaks of: what it is about, not when it was written.
+    let mentions = a
+        .time_mentions
+        .iter()
+        .map(|m| {
+            let extra =
+                if m.value == m.label { format!("×{}", m.count) } else { format!("{} · ×{}", m.value, m.count) };
+            view! {
+                <li>
+                    <TagLink facet=Facet::Mentioned value=m.label.clone() />
+                    <span class="tag-extra">{extra}</span>
+                    <EvidenceLinks evidence=vec![m.at.clone()] />
+                </li>
+            }
+        })
+        .collect_view();
+    let has_mentions = !a.time_mentions.is_empty();
     let keywords = a.keywords.iter().take(12).map(|k| view! { <li class="kw">{k.word.clone()}</li> }).collect_view();
     let notes = a
         .notes
@@ -342,6 +359,7 @@ fn TagsPanel(article: StoredValue<Article>) -> impl IntoView {
     view! {
         <aside class="tags" aria-label=move || tr(lang.get(), "标注", "Tags")>
             {date.map(|d| section("日期", "Date", view! { <ul>{d}</ul> }.into_any()))}
+            {has_mentions.then(|| section("提及的年份与时期", "Years spoken of", view! { <ul class="mentions">{mentions}</ul> }.into_any()))}
             {has.0.then(|| section("地区", "Places", view! {
                 <ul>{regions}</ul>
                 {(!masked.is_empty()).then(|| view! { <p class="masked">{move || tr(lang.get(), "隐去名称的地点：", "Masked places: ")}{move || masked.join(tr(lang.get(), "、", ", "))}</p> })}

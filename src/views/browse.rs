@@ -38,9 +38,12 @@ pub fn Browse() -> impl IntoView {
         let options = SearchOptions { offset: 0, limit: limit.get(), sort: r.sort(), snippets: 2 };
         index.search(&r.query(), &options)
     });
+    // Decades help only when the dates span a long time.
+    let decades = tifa_corpus::search::timeline::spans_decades(&c.index().corpus);
     let facets = Facet::ALL
         .into_iter()
         .enumerate()
+        .filter(|(_, facet)| *facet != Facet::Decade || decades)
         .map(|(i, facet)| {
             let counts = Signal::derive(move || {
                 results.with(|r| {

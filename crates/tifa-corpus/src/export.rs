@@ -99,6 +99,8 @@ pub fn describe(query: &str, filters: &[(Facet, String)], lang: Lang) -> String 
             Facet::Agency => lang.pick("机构", "Agency"),
             Facet::Level => lang.pick("层级", "Level"),
             Facet::Year => lang.pick("年份", "Year"),
+            Facet::Decade => lang.pick("年代", "Decade"),
+            Facet::Mentioned => lang.pick("提及的年份与时期", "Years spoken of"),
             Facet::Document => lang.pick("引用文件", "Cited document"),
             Facet::Source => lang.pick("来源文件", "Source file"),
         };

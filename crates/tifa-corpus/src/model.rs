@@ -115,6 +115,24 @@ pub struct Article {
     /// say).
     #[serde(default)]
     pub date: Option<ArticleDate>,
+    /// Years and five-year-plan periods the text speaks of (2021年以来, 到2035年, “十四五”时期): what it is about,
+    /// never its own date. One entry per year or period, block by block (in a block, years before plans).
+    #[serde(default)]
+    pub time_mentions: Vec<TimeMention>,
+}
+
+/// A year or a five-year-plan period an article speaks of.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimeMention {
+    /// What is meant: a year (`2035`), or a plan's years (`2021-2025`).
+    pub value: String,
+    /// How it is named, once for all its mentions: the year (`2035`) or the plan's short name (`十四五`).
+    pub label: String,
+    /// Mentions in the article.
+    pub count: u32,
+    /// The first mention.
+    #[serde(flatten)]
+    pub at: Evidence,
 }
 
 /// An article's date with its precision and the evidence for it.

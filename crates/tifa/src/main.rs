@@ -46,8 +46,8 @@ Exit status: 0 when every file loaded, 1 when any file failed (the others are st
 enum Command {
     /// Parse and tag compilations; print a summary (or JSON with --json).
     Parse(ParseArgs),
-    /// Print every facet (regions, themes, formulations, agencies, levels, documents, sources) with its values and
-    /// the number of articles carrying each.
+    /// Print every facet (regions, themes, formulations, agencies, levels, years, decades, years spoken of,
+    /// documents, sources) with its values and the number of articles carrying each.
     Facets(FacetsArgs),
     /// Find every article containing the query text (exact substring; several terms must all match; "a phrase";
     /// -excluded), ranked, with snippets and drill-down facet counts.

@@ -8,7 +8,9 @@ use regex::Regex;
 use serde::Deserialize;
 
 use crate::lang::Text;
-use crate::model::{Article, ArticleDate, BlockKind, DateEvidence, DatePrecision, DateSource, Evidence, MetaKind};
+use crate::model::{
+    Article, ArticleDate, BlockKind, DateEvidence, DatePrecision, DateSource, Evidence, MetaKind, TimeMention,
+};
 use crate::model::{Note, NoteKind};
 
 /// The rules shipped in `data/dates.toml`.
@@ -30,6 +32,27 @@ struct Rules {
     effective_words: Vec<String>,
     edge_blocks: usize,
     date_share: f32,
+    plan_followers: Vec<String>,
+    plan_other_series: Vec<String>,
+    plans: Vec<Plan>,
+}
+
+/// A five-year plan: its number and first year.
+#[derive(Debug, Deserialize)]
+struct Plan {
+    number: u32,
+    start: u16,
+}
+
+/// How a five-year plan is named in text.
+#[derive(Debug)]
+struct PlanName {
+    /// 十四五.
+    short: String,
+    /// 第十四个五年 (计划 or 规划 follows).
+    long: String,
+    /// 2021-2025.
+    value: String,
 }
 
 /// The event a date line records, in the order a document's own date is preferred.
@@ -56,6 +79,8 @@ pub struct DateTagger {
     number_year: Regex,
     /// A run of digits (a year in a file name is a run of four).
     digit_run: Regex,
+    /// The five-year plans' names.
+    plans: Vec<PlanName>,
 }
 
 /// A date expression found in a text.
@@ -94,6 +119,15 @@ impl DateTagger {
             numeric: compile(r"(?:^|[^0-9])[0-9]{4}([-./／])[0-9]{1,2}([-./／])[0-9]{1,2}(?:[^0-9]|$)")?,
             number_year: compile(r"[〔\[［(（]\s*((?:1[89]|20)[0-9]{2})\s*[〕\]］)）]")?,
             digit_run: compile(r"[0-9]+")?,
+            plans: rules
+                .plans
+                .iter()
+                .map(|p| PlanName {
+                    short: format!("{}五", numeral(p.number)),
+                    long: format!("第{}个五年", numeral(p.number)),
+                    value: format!("{}-{}", p.start, p.start + 4),
+                })
+                .collect(),
             rules,
         })
     }
@@ -162,6 +196,65 @@ impl DateTagger {
         let Some(best) = evidence.first() else { return Dated::default() };
         let date = ArticleDate { value: best.value.clone(), precision: precision_of(&best.value), evidence };
         Dated { date: Some(date), conflict }
+    }
+
+    /// The years and five-year plans an article's paragraphs and headings speak of, leaving out the dates that are
+    /// evidence of its own `date`.
+    pub fn mentions(&self, article: &Article, date: Option<&ArticleDate>) -> Vec<TimeMention> {
+        let mut out: Vec<TimeMention> = Vec::new();
+        let mut add = |value: &str, label: &str, at: Evidence| match out.iter_mut().find(|m| m.value == value) {
+            Some(m) => m.count += 1,
+            None => out.push(TimeMention { value: value.into(), label: label.into(), count: 1, at }),
+        };
+        let own = |block: usize, start: u32| {
+            date.is_some_and(|d| d.evidence.iter().any(|e| e.at.block == Some(block as u32) && e.at.start == start))
+        };
+        for (b, block) in article.blocks.iter().enumerate() {
+            if block.meta.is_some() || !matches!(block.kind, BlockKind::Paragraph | BlockKind::Heading) {
+                continue;
+            }
+            let text = &block.text;
+            for f in self.all(text).into_iter().filter(|f| !own(b, f.start)) {
+                let year = f.value[..4].to_string();
+                add(&year, &year, Evidence { block: Some(b as u32), start: f.start, end: f.end, text: f.text });
+            }
+            for plan in &self.plans {
+                for (at, len) in self.plan_mentions(text, plan) {
+                    let start = text[..at].chars().count() as u32;
+                    let end = start + text[at..at + len].chars().count() as u32;
+                    let evidence = Evidence { block: Some(b as u32), start, end, text: text[at..at + len].to_string() };
+                    add(&plan.value, &plan.short, evidence);
+                }
+            }
+        }
+        out
+    }
+
+    /// Byte offsets and lengths of the mentions of one plan in `text`: the long form, or the short one quoted or
+    /// followed by a word of time (a longer plan's short name, 二十五 for 五, is not this one's).
+    fn plan_mentions(&self, text: &str, plan: &PlanName) -> Vec<(usize, usize)> {
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        for (at, m) in text.match_indices(&plan.long) {
+            out.push((at, m.len()));
+        }
+        for (at, m) in text.match_indices(&plan.short) {
+            let before = text[..at].chars().next_back();
+            let after = &text[at + m.len()..];
+            if before.is_some_and(|c| "一二三四五六七八九十第".contains(c)) {
+                continue;
+            }
+            let quoted =
+                before.is_some_and(|c| "“‘「『\"".contains(c)) && after.starts_with(['”', '’', '」', '』', '"']);
+            let unquoted = after.trim_start_matches(['”', '’', '」', '』', '"']);
+            if self.rules.plan_other_series.iter().any(|w| unquoted.starts_with(w.as_str())) {
+                continue;
+            }
+            let followed = self.rules.plan_followers.iter().any(|w| after.starts_with(w.as_str()));
+            if quoted || followed {
+                out.push((at, m.len()));
+            }
+        }
+        out
     }
 
     /// Whether a date in running text at the edge of an article is a date line: the date fills most of the
@@ -422,6 +515,20 @@ fn found(text: &str, at: usize, consumed: &str, value: String, precision: DatePr
     Found { value, precision, start, end: start + consumed.chars().count() as u32, text: consumed.to_string() }
 }
 
+/// A number from 1 to 99 in Chinese numerals, as plans are numbered (十四, 二十).
+fn numeral(n: u32) -> String {
+    const DIGITS: [char; 9] = ['一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    let digit = |d: u32| DIGITS[(d - 1) as usize].to_string();
+    match n {
+        1..=9 => digit(n),
+        10 => "十".into(),
+        11..=19 => format!("十{}", digit(n - 10)),
+        20..=99 if n.is_multiple_of(10) => format!("{}十", digit(n / 10)),
+        20..=99 => format!("{}十{}", digit(n / 10), digit(n % 10)),
+        _ => n.to_string(),
+    }
+}
+
 /// Days in a month of a year (Gregorian).
 fn days_in(year: u16, month: u32) -> u32 {
     match month {
@@ -477,6 +584,34 @@ mod tests {
         assert_eq!(date(&body, "report.txt"), None);
         let impossible = article("通知", &[("2019年2月30日", Some(MetaKind::Date))]);
         assert_eq!(date(&impossible, "x.txt").map(|d| d.1), Some(DatePrecision::Month));
+    }
+
+    #[test]
+    fn years_and_plans_the_text_speaks_of_are_mentions_not_its_date() {
+        let t = tagger();
+        let a = article(
+            "工作报告",
+            &[
+                ("（2022年3月5日）", None),
+                ("2021年以来，“十四五”开局良好。到2035年基本实现现代化，二〇三五年远景目标。", None),
+                ("十四五时期，2021年3月全面推进；第十三个五年规划胜利完成。", None),
+                ("全年十五项任务，二十五个县，第十五批，xxxx年，“八五”普法规划。", None),
+            ],
+        );
+        let dated = t.tag(&a, "r.txt");
+        let mentions = t.mentions(&a, dated.date.as_ref());
+        let got: Vec<(&str, &str, u32)> =
+            mentions.iter().map(|m| (m.value.as_str(), m.label.as_str(), m.count)).collect();
+        assert_eq!(
+            got,
+            [("2021", "2021", 2), ("2035", "2035", 2), ("2021-2025", "十四五", 2), ("2016-2020", "十三五", 1)],
+            "the date line (2022) is the article's date, not a mention; 十五 as a count is no plan, nor 八五 of 普法"
+        );
+        let first = &mentions[2].at;
+        assert_eq!((first.block, first.text.as_str()), (Some(1), "十四五"));
+        assert_eq!(numeral(14), "十四");
+        assert_eq!(numeral(20), "二十");
+        assert_eq!(numeral(9), "九");
     }
 
     #[test]

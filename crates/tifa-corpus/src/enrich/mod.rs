@@ -149,6 +149,7 @@ impl Enricher {
             article.keywords = t.keywords;
             article.formulations = t.formulations;
             article.documents = t.documents;
+            article.time_mentions = self.dates.mentions(article, t.dated.date.as_ref());
             article.date = t.dated.date;
             // Tagging again (a merged corpus) must not repeat the note.
             article.notes.retain(|n| n.kind != crate::model::NoteKind::DateConflict);

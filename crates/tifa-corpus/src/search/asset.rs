@@ -19,7 +19,7 @@ use std::io::{Read, Write};
 /// The file's magic number.
 pub const MAGIC: &[u8; 8] = b"TIFAIDX\0";
 /// The format version this build writes and reads.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 const HEADER: usize = 8 + 4 + 4 + 8 + 4;
 const DEFLATE: u32 = 1;
 

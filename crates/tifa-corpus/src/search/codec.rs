@@ -272,9 +272,11 @@ codec_struct!(Article {
     documents,
     doc_number,
     issuer,
-    date
+    date,
+    time_mentions
 });
 codec_struct!(ArticleDate { value, precision, evidence });
+codec_struct!(TimeMention { value, label, count, at });
 codec_struct!(DateEvidence { source, value, at });
 codec_struct!(Block { kind, text, level, style, lines, placeholders, meta });
 codec_struct!(Evidence { block, start, end, text });

@@ -43,10 +43,15 @@ pub struct FacetCounts {
 }
 
 /// Every facet index, for articles that pass all filters.
-const ALL_FACETS: [usize; Facet::ALL.len()] = [0, 1, 2, 3, 4, 5, 6, 7];
+const ALL_FACETS: [usize; Facet::ALL.len()] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
 
 fn index_of(facet: Facet) -> usize {
     Facet::ALL.iter().position(|f| *f == facet).unwrap_or(0)
+}
+
+/// The decade facet's value of a year: `1927` → `1920s`.
+pub fn decade(year: u16) -> String {
+    format!("{}s", year / 10 * 10)
 }
 
 impl FacetValues {
@@ -72,7 +77,10 @@ impl FacetValues {
             per[index_of(Facet::Formulation)].extend(a.formulations.iter().map(|s| s.text.clone()));
             per[index_of(Facet::Agency)].extend(a.agencies.iter().map(|o| o.name.clone()));
             per[index_of(Facet::Level)].extend(a.level.iter().map(|l| l.name.clone()));
-            per[index_of(Facet::Year)].extend(a.date.as_ref().and_then(|d| d.year()).map(|y| y.to_string()));
+            let year = a.date.as_ref().and_then(|d| d.year());
+            per[index_of(Facet::Year)].extend(year.map(|y| y.to_string()));
+            per[index_of(Facet::Decade)].extend(year.map(decade));
+            per[index_of(Facet::Mentioned)].extend(a.time_mentions.iter().map(|m| m.label.clone()));
             per[index_of(Facet::Document)].extend(a.documents.iter().map(|d| d.title.clone()));
             if let Some(s) = corpus.sources.get(a.source as usize) {
                 per[index_of(Facet::Source)].push(s.name.clone());
@@ -172,8 +180,8 @@ impl FacetValues {
                         values.push(FacetCount { value: s.clone(), count: 0, selected: true, parent: None });
                     }
                 }
-                if *facet == Facet::Year {
-                    // Years read as a time line, newest first.
+                if matches!(facet, Facet::Year | Facet::Decade) {
+                    // Years and decades read as a time line, newest first.
                     values.sort_by(|a, b| b.value.cmp(&a.value));
                 } else {
                     values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
@@ -181,5 +189,35 @@ impl FacetValues {
                 FacetCounts { facet: facet.key(), values }
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Article, ArticleDate, DatePrecision};
+
+    #[test]
+    fn years_and_decades_count_dated_articles_newest_first() {
+        let dated = |id: &str, value: &str| Article {
+            id: id.into(),
+            date: Some(ArticleDate { value: value.into(), precision: DatePrecision::Year, evidence: Vec::new() }),
+            ..Article::default()
+        };
+        let mut corpus = Corpus::new();
+        corpus.articles = vec![dated("a", "1927-03"), dated("b", "1929"), dated("c", "2018-01-02"), Article::default()];
+        let fv = FacetValues::new(&corpus);
+        let totals = fv.totals();
+        let values = |f: Facet| -> Vec<(String, u32)> {
+            totals[index_of(f)].values.iter().map(|v| (v.value.clone(), v.count)).collect()
+        };
+        assert_eq!(values(Facet::Decade), [("2010s".to_string(), 1), ("1920s".to_string(), 2)]);
+        assert_eq!(values(Facet::Year), [("2018".into(), 1), ("1929".into(), 1), ("1927".into(), 1)]);
+        // A decade filter selects its articles.
+        let filter = [(Facet::Decade, vec!["1920s".to_string()])];
+        let resolved = fv.resolve(&filter);
+        let passing: Vec<usize> = (0..4).filter(|&d| fv.passes(d, &resolved[0])).collect();
+        assert_eq!(passing, [0, 1]);
+        assert_eq!(decade(2009), "2000s");
     }
 }

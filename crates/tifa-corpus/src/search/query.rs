@@ -30,6 +30,10 @@ pub enum Facet {
     Level,
     /// Year of the article's date (read from its text).
     Year,
+    /// Decade of the article's date (`1920s`): the year facet of corpora that span a long time.
+    Decade,
+    /// Years and five-year plans the article speaks of (`2035`, `十四五`), not its date.
+    Mentioned,
     /// Cited document title.
     Document,
     /// Source file name.
@@ -38,13 +42,15 @@ pub enum Facet {
 
 impl Facet {
     /// Every facet, in display order.
-    pub const ALL: [Facet; 8] = [
+    pub const ALL: [Facet; 10] = [
         Facet::Region,
         Facet::Theme,
         Facet::Formulation,
         Facet::Agency,
         Facet::Level,
         Facet::Year,
+        Facet::Decade,
+        Facet::Mentioned,
         Facet::Document,
         Facet::Source,
     ];
@@ -58,6 +64,8 @@ impl Facet {
             Facet::Agency => "agency",
             Facet::Level => "level",
             Facet::Year => "year",
+            Facet::Decade => "decade",
+            Facet::Mentioned => "mentioned",
             Facet::Document => "document",
             Facet::Source => "source",
         }

@@ -8,6 +8,18 @@ use crate::model::Corpus;
 /// Longest span, in years, shown year by year; longer spans are shown by decade.
 pub const MAX_YEARS: u16 = 60;
 
+/// Shortest span, in years, for which the page offers the decade facet beside the year facet.
+pub const DECADE_FACET_YEARS: u16 = 30;
+
+/// Whether a corpus's dates span long enough for the decade facet to help.
+pub fn spans_decades(corpus: &Corpus) -> bool {
+    let years = || corpus.articles.iter().filter_map(|a| a.date.as_ref()?.year());
+    match (years().min(), years().max()) {
+        (Some(first), Some(last)) => last - first >= DECADE_FACET_YEARS,
+        _ => false,
+    }
+}
+
 /// The width of a bin.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -43,7 +55,7 @@ impl TimeBin {
     pub fn label(&self, unit: TimeUnit) -> String {
         match unit {
             TimeUnit::Year => self.start.to_string(),
-            TimeUnit::Decade => format!("{}s", self.start),
+            TimeUnit::Decade => super::facets::decade(self.start),
         }
     }
 }
@@ -110,5 +122,12 @@ mod tests {
         let none = timeline(&corpus(&[None, None]), &[0, 1]);
         assert!(none.bins.is_empty());
         assert_eq!(none.undated, 2);
+    }
+
+    #[test]
+    fn decades_are_offered_for_long_spans_only() {
+        assert!(spans_decades(&corpus(&[Some("1927-03"), None, Some("2018")])));
+        assert!(!spans_decades(&corpus(&[Some("2001"), Some("2022-03-05")])));
+        assert!(!spans_decades(&corpus(&[None])));
     }
 }
