@@ -157,8 +157,11 @@ fn widen(sa: &Stream, sb: &Stream, a: &mut Range<usize>, b: &mut Range<usize>, b
 fn extend(x: &[char], y: &[char]) -> (usize, usize) {
     let (n, m) = (x.len(), y.len());
     let none = i32::MIN / 2;
-    let mut score = vec![vec![none; m + 1]; n + 1];
-    score[0][0] = 0;
+    // Row i holds columns i − BAND ..= i + BAND: cell (i, j) is at i * WIDTH + (j + BAND − i).
+    const WIDTH: usize = 2 * BAND + 1;
+    let mut score = vec![none; (n + 1) * WIDTH];
+    let at = |i: usize, j: usize| i * WIDTH + (j + BAND - i);
+    score[at(0, 0)] = 0;
     let mut best = (0, 0, 0);
     for i in 0..=n {
         for j in i.saturating_sub(BAND)..=(i + BAND).min(m) {
@@ -167,15 +170,16 @@ fn extend(x: &[char], y: &[char]) -> (usize, usize) {
             }
             let mut s = none;
             if i > 0 && j > 0 {
-                s = s.max(score[i - 1][j - 1] + if x[i - 1] == y[j - 1] { MATCH } else { MISMATCH });
+                s = s.max(score[at(i - 1, j - 1)] + if x[i - 1] == y[j - 1] { MATCH } else { MISMATCH });
             }
-            if i > 0 {
-                s = s.max(score[i - 1][j] + GAP);
+            // (i − 1, j) is in the band when j ≤ i − 1 + BAND; (i, j − 1) when j − 1 ≥ i − BAND.
+            if i > 0 && j < i + BAND {
+                s = s.max(score[at(i - 1, j)] + GAP);
             }
-            if j > 0 {
-                s = s.max(score[i][j - 1] + GAP);
+            if j > 0 && j > i.saturating_sub(BAND) && j + BAND > i {
+                s = s.max(score[at(i, j - 1)] + GAP);
             }
-            score[i][j] = s;
+            score[at(i, j)] = s;
             if s > best.0 {
                 best = (s, i, j);
             }
