@@ -9,7 +9,6 @@
 //! - **direction**: pairs of articles found between the two files whose direction is the gold's.
 
 use serde::Deserialize;
-use std::fmt::Write as _;
 use std::path::Path;
 use tifa_corpus::enrich::Enricher;
 use tifa_corpus::reuse::{Direction, ReuseOptions, Span, reuse};
@@ -182,20 +181,22 @@ pub fn reuse_table(pairs: &[PairFigures]) -> String {
     );
     let ratio =
         |n: u32, d: u32| if d == 0 { "–".to_string() } else { format!("{:.2} ({n}/{d})", n as f64 / d as f64) };
-    let mut total = PairFigures::default();
-    for p in pairs {
-        let _ = writeln!(
-            out,
-            "| {} · {} | {} | {} | {} | {} | {} | {} |",
-            p.files[0],
-            p.files[1],
+    let mut total = PairFigures { files: ["**all**".into(), String::new()], ..PairFigures::default() };
+    let row = |p: &PairFigures| {
+        let files =
+            if p.files[1].is_empty() { p.files[0].clone() } else { format!("{} · {}", p.files[0], p.files[1]) };
+        format!(
+            "| {files} | {} | {} | {} | {} | {} | {} |\n",
             p.gold,
             ratio(p.recalled, p.gold),
             p.found,
             p.near,
             ratio(p.right, p.found - p.near),
             ratio(p.direction[0], p.direction[1])
-        );
+        )
+    };
+    for p in pairs {
+        out.push_str(&row(p));
         total.gold += p.gold;
         total.recalled += p.recalled;
         total.found += p.found;
@@ -204,15 +205,6 @@ pub fn reuse_table(pairs: &[PairFigures]) -> String {
         total.direction[0] += p.direction[0];
         total.direction[1] += p.direction[1];
     }
-    let _ = writeln!(
-        out,
-        "| **all** | {} | {} | {} | {} | {} | {} |",
-        total.gold,
-        ratio(total.recalled, total.gold),
-        total.found,
-        total.near,
-        ratio(total.right, total.found - total.near),
-        ratio(total.direction[0], total.direction[1])
-    );
+    out.push_str(&row(&total));
     out
 }
