@@ -53,7 +53,18 @@ pub fn report(args: &[String]) -> Result {
     let list: Vec<String> = builds.iter().map(|(label, dir)| format!("{label}={}", dir.display())).collect();
     say("timing the explorer in headless Chromium");
     run(cargo()
-        .args(["test", "--release", "-p", "tifa-app", "--test", "ui_speed", "--", "--ignored", "--nocapture", "--test-threads=1"])
+        .args([
+            "test",
+            "--release",
+            "-p",
+            "tifa-app",
+            "--test",
+            "ui_speed",
+            "--",
+            "--ignored",
+            "--nocapture",
+            "--test-threads=1",
+        ])
         .env("TIFA_REPORT_DISTS", list.join(",")))?;
     let json = fs::read_to_string(repo_root().join("target/ui-speed.json"))
         .map_err(|e| format!("the measurement wrote no target/ui-speed.json: {e}"))?;
