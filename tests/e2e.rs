@@ -998,6 +998,50 @@ async fn dates_give_a_year_facet_a_time_line_and_an_order() {
 
 #[tokio::test]
 #[ignore = "browser test: run by cargo xtask test"]
+async fn regular_expressions_search_mark_and_explain() {
+    let index = index();
+    let app = open("").await;
+    wait_until(&app, "document.querySelector('.hit')", "results").await;
+    // Typed in the search box like any query: the engine's articles, in the engine's order, matches marked.
+    let typed = "re:[一二三四五六七八九十]+是";
+    type_search(&app, typed).await;
+    let (total, titles) = engine_titles(&index, &Query::parse(typed));
+    assert!(total > 0, "the corpus has numbered points");
+    assert_total(&app, total).await;
+    assert_eq!(result_titles(&app).await, titles);
+    let marked = app.texts(".hit .snippet mark.q").await;
+    let re = regex::Regex::new("^[一二三四五六七八九十]+是$").expect("valid");
+    assert!(!marked.is_empty() && marked.iter().all(|m| re.is_match(m)), "marks are matches: {marked:?}");
+    app.screenshot("regex-results").await;
+    // The reader marks the matches too.
+    app.client.find(Locator::Css("a.hit-title")).await.expect("a hit").click().await.expect("open");
+    wait_until(&app, "document.querySelector('.reader-text mark.q')", "marks in the reader").await;
+    // The concordance of a pattern: one line per match, as the engine finds them.
+    let pattern = tifa_corpus::search::pattern::Pattern::new("[一二三四五六七八九十]+是").expect("valid");
+    let lines = index.kwic_of(
+        tifa_corpus::search::pattern::Needle::Pattern(&pattern),
+        None,
+        30,
+        tifa_corpus::search::KwicSort::Corpus,
+    );
+    app.eval(&format!("location.hash = '#/terms?term=' + encodeURIComponent({typed:?}); return true;")).await;
+    wait_until(&app, "document.querySelector('.kwic-table tr')", "the concordance").await;
+    let rows = app.eval("return document.querySelectorAll('.kwic-table tbody tr').length;").await;
+    // The table shows its first hundred lines.
+    assert_eq!(rows.as_u64(), Some(lines.len().min(100) as u64));
+    // A pattern that cannot be used says why, in the page's language, instead of "nothing found".
+    type_search(&app, "re:推进(").await;
+    app.eval("location.hash = '#/?q=' + encodeURIComponent('re:推进('); return true;").await;
+    wait_until(&app, "document.querySelector('.query-error')", "the explanation").await;
+    let why = app.texts(".query-error").await.join("");
+    assert!(why.contains("正则表达式有误"), "{why}");
+    assert!(app.texts(".empty").await.is_empty(), "no 'nothing found' beside it");
+    assert_clean_console(&app).await;
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn decades_for_long_spans_and_the_years_a_text_speaks_of() {
     // Three regulations of 1989, 1996 and 2004 and the government work report of 2022: a span of decades.
     let (app, shown) = open_real_files(&["d6_04_xzfg_hb.txt", "d5_08_gwr2022_untitled.txt"]).await;

@@ -160,8 +160,20 @@ async fn interaction_latency_in_headless_chromium() {
             "document.querySelector('.regions .chart.bars, .regions .empty')",
         )
         .await;
+        // Regular expressions: one with a literal the bigram filter can use, and a broad one it cannot.
+        let regex = |pattern: &str| {
+            let typed = format!("re:{pattern}");
+            let total = index.matching(&Query::parse(&typed)).len();
+            (format!("#/?q={typed}"), total_is(total))
+        };
+        let (literal_hash, literal_ready) = regex("(深入|扎实)推进");
+        let regex_literal = measure(&app, "#/", &all_total, &literal_hash, &literal_ready).await;
+        let (broad_hash, broad_ready) = regex("[一二三四五六七八九十]+是");
+        let regex_broad = measure(&app, "#/", &all_total, &broad_hash, &broad_ready).await;
         app.close().await;
         let row = json!({
+            "regex_literal_ms": regex_literal.0, "regex_literal_frame_ms": regex_literal.1,
+            "regex_broad_ms": regex_broad.0, "regex_broad_frame_ms": regex_broad.1,
             "label": label, "articles": n, "term": term, "asset_bytes": bytes.len(),
             "cold_ready_ms": cold, "warm_ready_ms": median(warm),
             "search_ms": search.0, "search_frame_ms": search.1,

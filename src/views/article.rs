@@ -5,7 +5,8 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use tifa_corpus::search::Facet;
-use tifa_corpus::search::highlight::match_spans;
+use tifa_corpus::search::highlight::needle_spans;
+use tifa_corpus::search::pattern::Needle;
 use tifa_corpus::{Article, BlockKind, DateSource, Evidence, RegionRole};
 
 use crate::browser;
@@ -70,7 +71,15 @@ pub fn ArticleView(id: String) -> impl IntoView {
                 <Outline article />
                 <div class="reader-text">
                     {move || {
-                        let required = c.route.with(|r| r.query().required);
+                        // The query's strings and patterns, marked where they match.
+                        let query = c.route.with(|r| r.query());
+                        let patterns = query.compile().unwrap_or_default();
+                        let required: Vec<Needle<'_>> = query
+                            .required
+                            .iter()
+                            .map(|s| Needle::Text(s))
+                            .chain(patterns.required.iter().map(Needle::Pattern))
+                            .collect();
                         article.with_value(|a| {
                             a.blocks
                                 .iter()
@@ -402,8 +411,8 @@ fn EvidenceLinks(evidence: Vec<Evidence>) -> impl IntoView {
 }
 
 /// The marks of one block: query matches, formulations, places.
-fn block_marks(a: &Article, block: u32, text: &str, required: &[String], l: Lang) -> Vec<Mark> {
-    let mut marks: Vec<Mark> = match_spans(text, required)
+fn block_marks(a: &Article, block: u32, text: &str, required: &[Needle<'_>], l: Lang) -> Vec<Mark> {
+    let mut marks: Vec<Mark> = needle_spans(text, required)
         .into_iter()
         .map(|s| Mark { start: s[0], end: s[1], class: "q", tip: String::new() })
         .collect();

@@ -98,7 +98,12 @@ pub fn Browse() -> impl IntoView {
                 <ol class="hits">
                     {move || results.with(|r| r.hits.iter().map(|hit| view! { <HitItem hit=hit.clone() /> }).collect_view())}
                 </ol>
-                <Show when=move || total() == 0>
+                // A regular expression that cannot be used: say what is wrong instead of "nothing found".
+                {move || route.with(|r| r.query().compile().err()).map(|e| {
+                    let why = e.text();
+                    view! { <p class="query-error" role="alert">{move || why.get(lang.get()).to_string()}</p> }
+                })}
+                <Show when=move || total() == 0 && route.with(|r| r.query().compile().is_ok())>
                     <p class="empty">
                         {move || tr(lang.get(), "没有符合条件的文章。可减少检索词或清除筛选。", "No article matches. Remove a term or a filter.")}
                     </p>

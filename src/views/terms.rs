@@ -2,7 +2,7 @@
 //! its concordance, and the keyness of the selection against the rest of the corpus.
 
 use leptos::prelude::*;
-use tifa_corpus::text::fold::fold;
+use tifa_corpus::search::pattern::Term;
 
 use crate::components::charts::{Bar, BarChart, Dispersion};
 use crate::components::kwic_table::KwicTable;
@@ -61,9 +61,18 @@ pub fn Terms() -> impl IntoView {
             return view! { <p class="hint">{tr(lang.get(), "点击上方的词，或输入一个词，查看它的分布与语境。", "Click a term above or type one to see its spread and contexts.")}</p> }.into_any();
         }
         let index = c.index();
-        let needle = fold(&r.term);
+        // `re:PATTERN` is a regular expression: its matches are counted and shown in context like a string's.
+        let term = match Term::parse(&r.term) {
+            Ok(t) => t,
+            Err(e) => {
+                let why = e.text();
+                return view! { <p class="query-error" role="alert">{move || why.get(lang.get()).to_string()}</p> }
+                    .into_any();
+            }
+        };
+        let needle = term.needle();
         let docs = selection.get();
-        let stats = index.term_stats(&needle, docs.as_slice());
+        let stats = index.needle_stats(needle, &r.term, docs.as_slice());
         let per: std::collections::HashMap<u32, u32> = stats.per_article.iter().copied().collect();
         let columns = docs
             .iter()
@@ -75,7 +84,7 @@ pub fn Terms() -> impl IntoView {
                 (a.title.clone(), n, f64::from(n) * 10_000.0 / chars, href)
             })
             .collect();
-        let lines = index.kwic(&needle, Some(docs.as_slice()), 30, r.kwic.sort());
+        let lines = index.kwic_of(needle, Some(docs.as_slice()), 30, r.kwic.sort());
         let l = lang.get();
         let summary = match l {
             Lang::Zh => format!(

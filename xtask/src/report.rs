@@ -134,15 +134,15 @@ fn speed_table(json: &str) -> Result<String> {
     let rows: serde_json::Value = serde_json::from_str(json).map_err(|e| format!("bad ui-speed.json: {e}"))?;
     let rows = rows.as_array().ok_or("ui-speed.json is not a list")?;
     let mut out = String::from(
-        "| corpus | articles | asset | first view cold / warm | search | facet | article | terms+KWIC | formulations | regions |\n\
-         |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+        "| corpus | articles | asset | first view cold / warm | search | facet | article | terms+KWIC | formulations | regions | regex with a literal | broad regex |\n\
+         |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
     );
     let ms =
         |r: &serde_json::Value, key: &str| r[key].as_f64().map(|v| format!("{v:.1}")).unwrap_or_else(|| "–".into());
     for r in rows {
         let pair = |k: &str| format!("{} ({})", ms(r, &format!("{k}_ms")), ms(r, &format!("{k}_frame_ms")));
         out.push_str(&format!(
-            "| {} | {} | {} | {} / {} ms | {} | {} | {} | {} | {} | {} |\n",
+            "| {} | {} | {} | {} / {} ms | {} | {} | {} | {} | {} | {} | {} | {} |\n",
             r["label"].as_str().unwrap_or_default(),
             r["articles"],
             kb(r["asset_bytes"].as_u64().unwrap_or(0)),
@@ -154,6 +154,8 @@ fn speed_table(json: &str) -> Result<String> {
             pair("terms"),
             pair("formulations"),
             pair("regions"),
+            pair("regex_literal"),
+            pair("regex_broad"),
         ));
     }
     out.push_str(

@@ -91,8 +91,11 @@ pub fn export(args: ExportArgs) -> ExitCode {
             export::articles_markdown(&index.corpus, &docs, &export::describe(&args.query, &filters, lang))
         }
         Format::Kwic => {
-            let term = tifa_corpus::text::fold::fold(args.term.as_deref().unwrap_or_default());
-            let lines = index.kwic(&term, Some(&docs), 30, KwicSort::Corpus);
+            let term = match crate::search::term(args.term.as_deref().unwrap_or_default()) {
+                Ok(t) => t,
+                Err(code) => return code,
+            };
+            let lines = index.kwic_of(term.needle(), Some(&docs), 30, KwicSort::Corpus);
             export::kwic_csv(&index.corpus, &lines, lang)
         }
         Format::Formulations => {

@@ -6,6 +6,7 @@ use clap::{Args, ValueEnum};
 use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use tifa_corpus::search::pattern::{PatternError, Term};
 use tifa_corpus::search::{Index, KwicSort, Query, SearchOptions, Sort};
 
 /// Facet filters shared by the commands.
@@ -20,8 +21,13 @@ pub struct Filters {
 /// `tifa search`.
 #[derive(Args, Debug)]
 pub struct SearchArgs {
-    /// The query: words or strings that must all occur, "a phrase", -excluded.
+    /// The query: words or strings that must all occur, "a phrase", -excluded, re:PATTERN (a regular expression
+    /// matched within one title or block of the folded text), -re:PATTERN; "" for filters alone.
     query: String,
+    /// A regular expression every hit must match (as re:PATTERN in the query, without the shell's quoting troubles);
+    /// repeat it.
+    #[arg(long = "regex", value_name = "PATTERN")]
+    regexes: Vec<String>,
     #[command(flatten)]
     filters: Filters,
     #[command(flatten)]
@@ -48,7 +54,7 @@ enum SortArg {
 /// `tifa kwic`.
 #[derive(Args, Debug)]
 pub struct KwicArgs {
-    /// The string to find.
+    /// The string to find, or re:PATTERN for every match of a regular expression.
     term: String,
     #[command(flatten)]
     filters: Filters,
@@ -75,7 +81,8 @@ enum KwicSortArg {
 /// `tifa stats`.
 #[derive(Args, Debug)]
 pub struct StatsArgs {
-    /// A string to measure (frequency, documents, dispersion); without it, the top terms of the selection.
+    /// A string to measure (frequency, documents, dispersion), or re:PATTERN; without it, the top terms of the
+    /// selection.
     #[arg(long)]
     term: Option<String>,
     #[command(flatten)]
@@ -147,7 +154,27 @@ pub(crate) fn query_with(text: &str, filters: &Filters) -> Result<Query, ExitCod
             ExitCode::from(2)
         })?;
     }
-    Ok(query)
+    checked(query)
+}
+
+/// A term as typed (`re:PATTERN` or a string); else say why its pattern cannot be used (a usage error).
+pub(crate) fn term(text: &str) -> Result<Term, ExitCode> {
+    Term::parse(text).map_err(|e| usage(&e))
+}
+
+/// Say why a pattern cannot be used, in both languages; the exit code of a usage error.
+fn usage(e: &PatternError) -> ExitCode {
+    let why = e.text();
+    eprintln!("tifa: {}\ntifa: {}", why.en, why.zh);
+    ExitCode::from(2)
+}
+
+/// The query if its patterns compile; else say why (a usage error).
+fn checked(query: Query) -> Result<Query, ExitCode> {
+    match query.compile() {
+        Ok(_) => Ok(query),
+        Err(e) => Err(usage(&e)),
+    }
 }
 
 fn json<T: serde::Serialize>(value: &T) -> String {
@@ -156,7 +183,16 @@ fn json<T: serde::Serialize>(value: &T) -> String {
 
 /// Run `tifa search`.
 pub fn search(args: SearchArgs) -> ExitCode {
-    let (query, index, ok) = match prepare(&args.query, &args.filters, &args.input) {
+    let mut query = match query_with(&args.query, &args.filters) {
+        Ok(q) => q,
+        Err(code) => return code,
+    };
+    query.patterns.extend(args.regexes.iter().cloned());
+    let query = match checked(query) {
+        Ok(q) => q,
+        Err(code) => return code,
+    };
+    let (index, ok) = match build(&args.input) {
         Ok(x) => x,
         Err(code) => return code,
     };
@@ -216,9 +252,12 @@ pub fn kwic(args: KwicArgs) -> ExitCode {
         KwicSortArg::Right => KwicSort::Right,
     };
     let docs = (!query.filters.is_empty()).then(|| index.matching(&query));
-    let needle = tifa_corpus::text::fold::fold(args.term.trim());
     let width = usize::from(args.width);
-    let lines = index.kwic(&needle, docs.as_deref(), width, sort);
+    let term = match term(&args.term) {
+        Ok(t) => t,
+        Err(code) => return code,
+    };
+    let lines = index.kwic_of(term.needle(), docs.as_deref(), width, sort);
     let text = if args.json {
         json(&lines)
     } else {
@@ -269,8 +308,12 @@ pub fn stats(args: StatsArgs) -> ExitCode {
             eprintln!("tifa: --term needs a string to measure");
             return ExitCode::from(2);
         }
-        Some(term) => {
-            let s = index.term_stats(&tifa_corpus::text::fold::fold(term.trim()), &selection);
+        Some(typed) => {
+            let measured = match term(typed) {
+                Ok(t) => t,
+                Err(code) => return code,
+            };
+            let s = index.needle_stats(measured.needle(), typed.trim(), &selection);
             if args.json {
                 json(&s)
             } else {

@@ -174,6 +174,42 @@ fn search_finds_exactly_the_articles_containing_the_text() {
 }
 
 #[test]
+fn regular_expressions_search_count_and_explain_their_errors() {
+    let pattern = "[一二三四五六七八九十]+是";
+    let re = regex::Regex::new(pattern).expect("valid");
+    let corpus = tifa_corpus::default_corpus();
+    let fold = tifa_corpus::text::fold::fold;
+    let expected = corpus
+        .articles
+        .iter()
+        .filter(|a| re.is_match(&fold(&a.title)) || a.blocks.iter().any(|b| re.is_match(&fold(&b.text))))
+        .count();
+    assert!(expected > 0);
+    for args in [vec!["search", "", "--regex", pattern], vec!["search", &format!("re:{pattern}")]] {
+        let mut args = args.clone();
+        args.extend(["--json", "--limit", "100"]);
+        let out = tifa(&args);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let value: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        assert_eq!(value["total"].as_u64(), Some(expected as u64), "{args:?}");
+    }
+    // The concordance and the statistics count the same matches.
+    let kwic: serde_json::Value =
+        serde_json::from_slice(&tifa(&["kwic", &format!("re:{pattern}"), "--json"]).stdout).expect("JSON");
+    let stats: serde_json::Value =
+        serde_json::from_slice(&tifa(&["stats", "--term", &format!("re:{pattern}"), "--json"]).stdout).unwrap();
+    assert_eq!(stats["frequency"].as_u64(), Some(kwic.as_array().map_or(0, |l| l.len()) as u64));
+    // A bad pattern is a usage error that says what is wrong, in both languages.
+    for args in [vec!["search", "", "--regex", "推进("], vec!["kwic", "re:[abc"], vec!["stats", "--term", "re:a{2,1}"]]
+    {
+        let out = tifa(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let why = text(&out.stderr);
+        assert!(why.contains("not valid") && why.contains("正则表达式有误"), "{why}");
+    }
+}
+
+#[test]
 fn kwic_stats_and_keyness() {
     let out = tifa(&["kwic", "四风", "--sort", "right", "--json"]);
     let lines: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");

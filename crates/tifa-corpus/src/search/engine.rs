@@ -1,11 +1,13 @@
-//! Answering a query: the exact set of matching articles (bigram candidates verified by substring search), BM25
-//! ranking over segmented terms and the exact query strings with title and heading boosts, drill-down facet counts,
-//! and snippets with match spans as character offsets.
+//! Answering a query: the exact set of matching articles (bigram candidates verified by substring search or, for a
+//! regular expression, by the regex on each field), BM25 ranking over segmented terms and the exact query strings
+//! and patterns with title and heading boosts, drill-down facet counts, and snippets with match spans as character
+//! offsets.
 
 use super::document::FieldKind;
 use super::facets::FacetCounts;
 use super::index::Index;
-use super::query::Query;
+use super::pattern::{Needle, Pattern};
+use super::query::{CompiledPatterns, Query};
 use memchr::memmem;
 use serde::Serialize;
 
@@ -20,8 +22,21 @@ const TF_CAP: f32 = 24.0;
 /// Characters of context on each side of a match in a snippet.
 const SNIPPET_CONTEXT: usize = 40;
 
-/// What is scored for one required string: the string, its IDF, and its segmented terms with their IDFs.
-type Plan = Vec<(memmem::Finder<'static>, f32, Vec<(u32, f32)>)>;
+/// What is scored for one required string or pattern: how to find it, its IDF, and (for a string) its segmented
+/// terms with their IDFs.
+struct PlanItem<'q> {
+    finder: Finder<'q>,
+    idf: f32,
+    terms: Vec<(u32, f32)>,
+}
+
+/// How a scored needle is found in an article's text.
+enum Finder<'q> {
+    /// A string: one scan of the whole text (a string never crosses a field).
+    Text(Box<memmem::Finder<'q>>),
+    /// A pattern: field by field.
+    Pattern(&'q Pattern),
+}
 
 /// How to order hits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -108,18 +123,41 @@ impl Index {
         }
     }
 
-    /// Articles matching the text part of the query (required strings present, excluded absent), ascending.
-    pub fn matching_text(&self, query: &Query) -> Vec<u32> {
-        self.matching_text_with_df(query).0
+    /// Articles with a match of `pattern` in some field, ascending: candidates from the bigram filter on the
+    /// literals every match contains, each checked field by field.
+    pub fn matching_pattern(&self, pattern: &Pattern) -> Vec<u32> {
+        let literals = Needle::Pattern(pattern).literals();
+        let candidates =
+            self.candidates_of_all(&literals).unwrap_or_else(|| (0..self.documents.len() as u32).collect());
+        candidates
+            .into_iter()
+            .filter(|&d| {
+                let doc = &self.documents[d as usize];
+                doc.fields.iter().any(|f| pattern.is_match(doc.field_text(f)))
+            })
+            .collect()
     }
 
-    /// Like [`Index::matching_text`], also returning the document frequency of each required string (for ranking,
-    /// so that no string is searched twice).
-    fn matching_text_with_df(&self, query: &Query) -> (Vec<u32>, Vec<usize>) {
+    /// Articles matching the text part of the query (required strings and patterns present, excluded absent),
+    /// ascending; none when a pattern is not valid ([`Query::compile`] says why).
+    pub fn matching_text(&self, query: &Query) -> Vec<u32> {
+        match query.compile() {
+            Ok(patterns) => self.matching_text_with_df(query, &patterns).0,
+            Err(_) => Vec::new(),
+        }
+    }
+
+    /// Like [`Index::matching_text`], also returning the document frequency of each required string, then of each
+    /// required pattern (for ranking, so that nothing is searched twice).
+    fn matching_text_with_df(&self, query: &Query, patterns: &CompiledPatterns) -> (Vec<u32>, Vec<usize>) {
         let mut docs: Option<Vec<u32>> = None;
-        let mut dfs = Vec::with_capacity(query.required.len());
-        for term in &query.required {
-            let found = self.containing(term);
+        let mut dfs = Vec::with_capacity(query.required.len() + patterns.required.len());
+        let found = query
+            .required
+            .iter()
+            .map(|term| self.containing(term))
+            .chain(patterns.required.iter().map(|p| self.matching_pattern(p)));
+        for found in found {
             dfs.push(found.len());
             docs = Some(match docs {
                 None => found,
@@ -127,8 +165,12 @@ impl Index {
             });
         }
         let mut docs = docs.unwrap_or_else(|| (0..self.documents.len() as u32).collect());
-        for term in &query.excluded {
-            let found = self.containing(term);
+        let excluded = query
+            .excluded
+            .iter()
+            .map(|term| self.containing(term))
+            .chain(patterns.excluded.iter().map(|p| self.matching_pattern(p)));
+        for found in excluded {
             docs.retain(|d| found.binary_search(d).is_err());
         }
         (docs, dfs)
@@ -144,17 +186,29 @@ impl Index {
 
     /// Run a query.
     pub fn search(&self, query: &Query, options: &SearchOptions) -> Results {
-        let (text_matches, dfs) = self.matching_text_with_df(query);
+        // A pattern that is not valid matches nothing; `Query::compile` says why.
+        let patterns = query.compile();
+        let (text_matches, dfs) = match &patterns {
+            Ok(p) => self.matching_text_with_df(query, p),
+            Err(_) => (Vec::new(), Vec::new()),
+        };
+        let patterns = patterns.unwrap_or_default();
         let facets = self.facets.counts(&text_matches, &query.filters);
         let filters = self.facets.resolve(&query.filters);
         let docs: Vec<u32> =
             text_matches.into_iter().filter(|&d| filters.iter().all(|f| self.facets.passes(d as usize, f))).collect();
-        let mut scored: Vec<(u32, f32)> = if query.required.is_empty() {
+        let mut scored: Vec<(u32, f32)> = if query.required.is_empty() && patterns.required.is_empty() {
             docs.iter().map(|&d| (d, 0.0)).collect()
         } else {
-            let plan = self.plan(query, &dfs);
+            let plan = self.plan(query, &patterns, &dfs);
             docs.iter().map(|&d| (d, self.score(d, &plan))).collect()
         };
+        let needles: Vec<Needle<'_>> = query
+            .required
+            .iter()
+            .map(|s| Needle::Text(s))
+            .chain(patterns.required.iter().map(Needle::Pattern))
+            .collect();
         match options.sort {
             Sort::Relevance => scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))),
             Sort::Corpus => {}
@@ -181,32 +235,31 @@ impl Index {
                     id: article.id.clone(),
                     title: article.title.clone(),
                     score: (score * 1000.0).round() / 1000.0,
-                    snippets: self.snippets(d, &query.required, options.snippets),
+                    snippets: self.snippets(d, &needles, options.snippets),
                 }
             })
             .collect();
         Results { total, hits, facets }
     }
 
-    /// What to score for each required string: its own document frequency and its segmented terms.
-    fn plan(&self, query: &Query, dfs: &[usize]) -> Plan {
+    /// What to score for each required string (its own document frequency and its segmented terms) and pattern.
+    fn plan<'q>(&self, query: &'q Query, patterns: &'q CompiledPatterns, dfs: &[usize]) -> Vec<PlanItem<'q>> {
         let n = self.documents.len() as f32;
-        let idf = |df: f32| (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-        query
+        let idf = |df: usize| (1.0 + (n - df as f32 + 0.5) / (df as f32 + 0.5)).ln();
+        let strings = query.required.iter().zip(dfs).map(|(q, &df)| {
+            let terms = self.query_terms(q).into_iter().map(|t| (t, idf(self.doc_freq[t as usize] as usize))).collect();
+            PlanItem { finder: Finder::Text(Box::new(memmem::Finder::new(q.as_bytes()))), idf: idf(df), terms }
+        });
+        let regexes = patterns
             .required
             .iter()
-            .zip(dfs)
-            .map(|(q, &df)| {
-                let df = df as f32;
-                let terms =
-                    self.query_terms(q).into_iter().map(|t| (t, idf(self.doc_freq[t as usize] as f32))).collect();
-                (memmem::Finder::new(q.as_bytes()).into_owned(), idf(df), terms)
-            })
-            .collect()
+            .zip(&dfs[query.required.len().min(dfs.len())..])
+            .map(|(p, &df)| PlanItem { finder: Finder::Pattern(p), idf: idf(df), terms: Vec::new() });
+        strings.chain(regexes).collect()
     }
 
     /// BM25 of one article: exact-string occurrences plus segmented terms, fields weighted.
-    fn score(&self, d: u32, plan: &Plan) -> f32 {
+    fn score(&self, d: u32, plan: &[PlanItem<'_>]) -> f32 {
         let doc = &self.documents[d as usize];
         let counts = &self.data.counts[d as usize];
         let (wt, wh, wp) = FIELD_WEIGHTS;
@@ -215,23 +268,37 @@ impl Index {
         let norm_tokens = 1.0 - B + B * counts.tokens as f32 / avg_tokens;
         let bm25 = |tf: f32, norm: f32| tf * (K1 + 1.0) / (tf + K1 * norm);
         let mut score = 0.0;
-        for (finder, idf_q, terms) in plan {
+        let weight = |kind: Option<FieldKind>| match kind {
+            Some(FieldKind::Title) => wt,
+            Some(FieldKind::Heading) => wh,
+            _ => wp,
+        };
+        for PlanItem { finder, idf: idf_q, terms } in plan {
             // One scan of the article; each match is weighted by the field it falls in (matches never cross fields).
             // BM25 saturates: past TF_CAP weighted occurrences the score barely moves, so the scan stops there
             // (titles come first in the text, so their boost is always counted).
             let mut tf = 0.0;
-            for at in finder.find_iter(doc.text.as_bytes()) {
-                if tf >= TF_CAP {
-                    break;
+            match finder {
+                Finder::Text(finder) => {
+                    for at in finder.find_iter(doc.text.as_bytes()) {
+                        if tf >= TF_CAP {
+                            break;
+                        }
+                        let i = doc.fields.partition_point(|f| (f.end as usize) <= at);
+                        tf += weight(doc.fields.get(i).map(|f| f.kind));
+                    }
                 }
-                let i = doc.fields.partition_point(|f| (f.end as usize) <= at);
-                tf += match doc.fields.get(i).map(|f| f.kind) {
-                    Some(FieldKind::Title) => wt,
-                    Some(FieldKind::Heading) => wh,
-                    _ => wp,
-                };
+                Finder::Pattern(p) => {
+                    for f in &doc.fields {
+                        if tf >= TF_CAP {
+                            break;
+                        }
+                        tf +=
+                            weight(Some(f.kind)) * p.find_iter(doc.field_text(f)).take(TF_CAP as usize).count() as f32;
+                    }
+                }
             }
-            score += idf_q * bm25(tf, norm_chars);
+            score += idf_q * bm25(tf.min(TF_CAP), norm_chars);
             for &(t, idf_t) in terms {
                 if let Ok(i) = counts.terms.binary_search_by_key(&t, |x| x.0) {
                     let (_, ti, he, pa) = counts.terms[i];
@@ -282,8 +349,8 @@ impl Index {
         terms
     }
 
-    /// The best passages of article `d` for the required strings.
-    pub fn snippets(&self, d: u32, required: &[String], max: usize) -> Vec<Snippet> {
+    /// The best passages of article `d` for the required strings and patterns.
+    pub fn snippets(&self, d: u32, required: &[Needle<'_>], max: usize) -> Vec<Snippet> {
         if max == 0 {
             return Vec::new();
         }
@@ -309,11 +376,11 @@ impl Index {
             let text = doc.field_text(f);
             let mut spans = Vec::new();
             let mut distinct = 0;
-            for q in required {
+            for needle in required {
                 let before = spans.len();
-                for at in memmem::find_iter(text.as_bytes(), q.as_bytes()) {
-                    let s = text[..at].chars().count() as u32;
-                    spans.push([s, s + q.chars().count() as u32]);
+                for r in needle.find_in(text) {
+                    let s = text[..r.start].chars().count() as u32;
+                    spans.push([s, s + text[r].chars().count() as u32]);
                 }
                 distinct += usize::from(spans.len() > before);
             }

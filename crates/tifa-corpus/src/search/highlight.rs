@@ -2,21 +2,27 @@
 //! places) cut a text into runs that each carry the marks covering them. Offsets are in characters, so the viewer
 //! can build spans from them without ever treating corpus text as markup.
 
+use super::pattern::Needle;
 use crate::text::fold::fold;
-use memchr::memmem;
 
 /// Character spans `[start, end)` where any of the (folded) `strings` occur in `text`, sorted, possibly overlapping.
 pub fn match_spans(text: &str, strings: &[String]) -> Vec<[u32; 2]> {
+    let needles: Vec<Needle<'_>> = strings.iter().map(|s| Needle::Text(s)).collect();
+    needle_spans(text, &needles)
+}
+
+/// Character spans `[start, end)` of the matches of `needles` (strings and patterns) in `text` (folded first), sorted,
+/// possibly overlapping.
+pub fn needle_spans(text: &str, needles: &[Needle<'_>]) -> Vec<[u32; 2]> {
     let folded = fold(text);
     let mut spans = Vec::new();
-    for s in strings.iter().filter(|s| !s.is_empty()) {
-        let n = s.chars().count() as u32;
+    for needle in needles {
         let mut chars = 0u32;
         let mut last = 0usize;
-        for at in memmem::find_iter(folded.as_bytes(), s.as_bytes()) {
-            chars += folded[last..at].chars().count() as u32;
-            last = at;
-            spans.push([chars, chars + n]);
+        for r in needle.find_in(&folded) {
+            chars += folded[last..r.start].chars().count() as u32;
+            last = r.start;
+            spans.push([chars, chars + folded[r].chars().count() as u32]);
         }
     }
     spans.sort_unstable();
@@ -74,6 +80,9 @@ mod tests {
         let spans = match_spans("优化ＰＰＰ营商环境，营商", &["ppp".into(), "营商".into()]);
         assert_eq!(spans, [[2, 5], [5, 7], [10, 12]]);
         assert!(match_spans("abc", &[String::new()]).is_empty());
+        // A pattern's matches, in the folded text, at character offsets of the original.
+        let p = super::super::pattern::Pattern::new("[0-9]+年").expect("valid");
+        assert_eq!(needle_spans("到２０３５年，2020年", &[Needle::Pattern(&p)]), [[1, 6], [7, 12]]);
     }
 
     #[test]

@@ -214,6 +214,19 @@ impl Index {
         Index { corpus, documents, data, term_ids, doc_freq, facets, bigrams, unigrams, avg_chars, total_terms }
     }
 
+    /// Articles that may contain every one of `needles` (a superset, from the bigram filter), ascending. `None` means
+    /// all.
+    pub fn candidates_of_all(&self, needles: &[&str]) -> Option<Vec<u32>> {
+        let mut out: Option<Vec<u32>> = None;
+        for found in needles.iter().filter_map(|n| self.candidates(n)) {
+            out = Some(match out {
+                None => found,
+                Some(prev) => prev.into_iter().filter(|d| found.binary_search(d).is_ok()).collect(),
+            });
+        }
+        out
+    }
+
     /// Articles that may contain `needle` (a superset, from the bigram filter), ascending. `None` means all.
     pub fn candidates(&self, needle: &str) -> Option<Vec<u32>> {
         let chars: Vec<char> = needle.chars().collect();

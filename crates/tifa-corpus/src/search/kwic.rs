@@ -1,7 +1,8 @@
-//! Keyword in context: every occurrence of a string with its left and right context, sortable by either side.
+//! Keyword in context: every occurrence of a string (or match of a pattern) with its left and right context, sortable
+//! by either side.
 
 use super::index::Index;
-use memchr::memmem;
+use super::pattern::Needle;
 use serde::Serialize;
 
 /// How to order concordance lines.
@@ -39,14 +40,17 @@ impl Index {
     /// Every occurrence of `needle` (folded) in the articles `docs` (all when `None`), with `width` characters of
     /// context on each side, within its block.
     pub fn kwic(&self, needle: &str, docs: Option<&[u32]>, width: usize, sort: KwicSort) -> Vec<KwicLine> {
-        if needle.is_empty() {
+        self.kwic_of(Needle::Text(needle), docs, width, sort)
+    }
+
+    /// The concordance of a string or a pattern (`re:…`): every match, as [`Index::kwic`].
+    pub fn kwic_of(&self, needle: Needle<'_>, docs: Option<&[u32]>, width: usize, sort: KwicSort) -> Vec<KwicLine> {
+        if matches!(needle, Needle::Text("")) {
             return Vec::new();
         }
-        let finder = memmem::Finder::new(needle.as_bytes());
-        let n = needle.chars().count();
-        // The bigram filter narrows the articles; each field is then checked for the string itself below.
+        // The bigram filter narrows the articles; each field is then checked for the needle itself below.
         let all = || (0..self.documents.len() as u32).collect::<Vec<u32>>();
-        let candidates: Vec<u32> = match (docs, self.candidates(needle)) {
+        let candidates: Vec<u32> = match (docs, self.candidates_of_all(&needle.literals())) {
             (Some(d), Some(c)) => d.iter().copied().filter(|x| c.binary_search(x).is_ok()).collect(),
             (Some(d), None) => d.to_vec(),
             (None, Some(c)) => c,
@@ -58,8 +62,9 @@ impl Index {
             let article = &self.corpus.articles[d as usize];
             for f in &doc.fields {
                 let text = doc.field_text(f);
-                // Most fields of a candidate article do not contain the string: only those that do are decoded.
-                if finder.find(text.as_bytes()).is_none() {
+                // Most fields of a candidate article do not contain the needle: only those that do are decoded.
+                let matches = needle.find_in(text);
+                if matches.is_empty() {
                     continue;
                 }
                 let original: Vec<char> = match f.block {
@@ -68,11 +73,11 @@ impl Index {
                 };
                 let mut chars_before = 0usize;
                 let mut last = 0usize;
-                for at in finder.find_iter(text.as_bytes()) {
-                    chars_before += text[last..at].chars().count();
-                    last = at;
+                for r in matches {
+                    chars_before += text[last..r.start].chars().count();
+                    last = r.start;
                     let s = chars_before;
-                    let e = (s + n).min(original.len());
+                    let e = (s + text[r].chars().count()).min(original.len());
                     lines.push(KwicLine {
                         article: d,
                         id: article.id.clone(),

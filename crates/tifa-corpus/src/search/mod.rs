@@ -11,6 +11,7 @@ pub mod highlight;
 pub mod index;
 pub mod kwic;
 pub mod merge;
+pub mod pattern;
 pub mod probe;
 pub mod query;
 pub mod stats;

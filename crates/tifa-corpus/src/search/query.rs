@@ -1,6 +1,8 @@
 //! The query language: plain text (exact substring), several terms (all must match), "quoted phrases" (spaces kept),
-//! `-exclusion`, and facet filters (`key=value`, OR within a key, AND across keys).
+//! `-exclusion`, regular expressions (`re:PATTERN`, `-re:PATTERN`, `"re:with spaces"`; see [`super::pattern`]), and
+//! facet filters (`key=value`, OR within a key, AND across keys).
 
+use super::pattern::{Pattern, PatternError};
 use crate::text::fold::fold;
 use std::fmt;
 
@@ -11,6 +13,10 @@ pub struct Query {
     pub required: Vec<String>,
     /// Strings no hit may contain (folded).
     pub excluded: Vec<String>,
+    /// Regular expressions every hit must match in one field, as written (matched against the folded text).
+    pub patterns: Vec<String>,
+    /// Regular expressions no hit may match.
+    pub excluded_patterns: Vec<String>,
     /// Facet filters: (facet, values). Values of one facet are alternatives; facets combine with AND.
     pub filters: Vec<(Facet, Vec<String>)>,
 }
@@ -127,6 +133,15 @@ impl Query {
                     chars.next();
                 }
             }
+            // A pattern is taken as written: folding could change its meaning (\D is not \d).
+            if let Some(pattern) = term.strip_prefix("re:") {
+                if negated {
+                    q.excluded_patterns.push(pattern.to_string())
+                } else {
+                    q.patterns.push(pattern.to_string())
+                }
+                continue;
+            }
             // A phrase is taken as written, spaces included; a plain term has none to trim.
             let term = fold(if phrase { &term } else { term.trim() });
             if term.trim().is_empty() {
@@ -159,8 +174,31 @@ impl Query {
 
     /// Whether the query selects everything (no text, no filters).
     pub fn is_empty(&self) -> bool {
-        self.required.is_empty() && self.excluded.is_empty() && self.filters.is_empty()
+        !self.has_text() && self.filters.is_empty()
     }
+
+    /// Whether the query has text to match (strings or patterns, required or excluded).
+    pub fn has_text(&self) -> bool {
+        !(self.required.is_empty()
+            && self.excluded.is_empty()
+            && self.patterns.is_empty()
+            && self.excluded_patterns.is_empty())
+    }
+
+    /// The patterns compiled, or why the first bad one cannot be used (a search with it matches nothing).
+    pub fn compile(&self) -> Result<CompiledPatterns, PatternError> {
+        let compile = |sources: &[String]| sources.iter().map(|p| Pattern::new(p)).collect::<Result<Vec<_>, _>>();
+        Ok(CompiledPatterns { required: compile(&self.patterns)?, excluded: compile(&self.excluded_patterns)? })
+    }
+}
+
+/// A query's regular expressions, compiled.
+#[derive(Debug, Clone, Default)]
+pub struct CompiledPatterns {
+    /// Every hit matches these.
+    pub required: Vec<Pattern>,
+    /// No hit matches these.
+    pub excluded: Vec<Pattern>,
 }
 
 #[cfg(test)]
@@ -177,6 +215,17 @@ mod tests {
         assert_eq!(Query::parse("\"政治引领\n全县\"").required, ["政治引领", "全县"]);
         assert!(Query::parse("   ").is_empty());
         assert!(Query::parse("- -").is_empty());
+    }
+
+    #[test]
+    fn patterns_are_taken_as_written() {
+        let q = Query::parse("re:推进.{0,4}改革 -re:\\D{2}Ａ \"re:a b\" 营商");
+        assert_eq!(q.patterns, ["推进.{0,4}改革", "a b"]);
+        assert_eq!(q.excluded_patterns, ["\\D{2}Ａ"]);
+        assert_eq!(q.required, ["营商"]);
+        assert!(q.compile().is_ok());
+        assert!(Query::parse("re:推进(").compile().is_err());
+        assert!(!Query::parse("re:x").is_empty());
     }
 
     #[test]

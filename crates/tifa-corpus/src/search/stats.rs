@@ -2,6 +2,7 @@
 //! selection against the rest (log-likelihood G² with the log ratio as effect size).
 
 use super::index::Index;
+use super::pattern::Needle;
 use crate::text::stopwords::{STOPWORDS, stopwords};
 use memchr::memmem;
 use rustc_hash::FxHashMap as HashMap;
@@ -58,14 +59,27 @@ pub struct Keyness {
 impl Index {
     /// Frequency and dispersion of `term` (folded) over `selection` (article positions).
     pub fn term_stats(&self, term: &str, selection: &[u32]) -> TermStats {
+        self.needle_stats(Needle::Text(term), term, selection)
+    }
+
+    /// [`Index::term_stats`] of a string or a pattern (`label` names it in the result): its matches counted.
+    pub fn needle_stats(&self, needle: Needle<'_>, label: &str, selection: &[u32]) -> TermStats {
         // An empty string would "occur" at every position.
-        let selection = if term.is_empty() { &[][..] } else { selection };
-        let finder = memmem::Finder::new(term.as_bytes());
+        let selection = if matches!(needle, Needle::Text("")) { &[][..] } else { selection };
         let sizes: Vec<f64> = selection.iter().map(|&d| f64::from(self.documents[d as usize].chars)).collect();
-        let counts: Vec<u32> = selection
-            .iter()
-            .map(|&d| finder.find_iter(self.documents[d as usize].text.as_bytes()).count() as u32)
-            .collect();
+        let finder = match needle {
+            Needle::Text(term) => Some(memmem::Finder::new(term.as_bytes())),
+            Needle::Pattern(_) => None,
+        };
+        let count = |d: u32| {
+            let doc = &self.documents[d as usize];
+            match &finder {
+                // A string never crosses a field: one scan of the whole text.
+                Some(finder) => finder.find_iter(doc.text.as_bytes()).count(),
+                None => doc.fields.iter().map(|f| needle.find_in(doc.field_text(f)).len()).sum(),
+            }
+        };
+        let counts: Vec<u32> = selection.iter().map(|&d| count(d) as u32).collect();
         let frequency: u32 = counts.iter().sum();
         let total_size: f64 = sizes.iter().sum::<f64>().max(1.0);
         let n = selection.len() as f64;
@@ -90,7 +104,7 @@ impl Index {
                 / 2.0
         };
         TermStats {
-            term: term.to_string(),
+            term: label.to_string(),
             frequency,
             documents: counts.iter().filter(|&&c| c > 0).count() as u32,
             selection: selection.len() as u32,
