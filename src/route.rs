@@ -3,7 +3,7 @@
 //! opens a sensible view.
 
 use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_encode};
-use tifa_corpus::search::{Facet, KwicSort, Query, Sort};
+use tifa_corpus::search::{Facet, KwicSort, Query, Scope, Sort};
 
 /// Longest value kept from a link (characters); longer ones are cut.
 const MAX_VALUE: usize = 200;
@@ -48,6 +48,8 @@ pub struct Route {
     pub term: String,
     /// Concordance order.
     pub kwic: KwicOrder,
+    /// Where the text must match: anywhere, or in one title, heading or paragraph.
+    pub scope: Scope,
 }
 
 /// Concordance order as it appears in links.
@@ -106,6 +108,7 @@ impl Route {
                     }
                 }
                 "term" => route.term = value,
+                "in" => route.scope = Scope::from_key(&value).unwrap_or_default(),
                 "kwic" => {
                     route.kwic = match value.as_str() {
                         "left" => KwicOrder::Left,
@@ -150,6 +153,9 @@ impl Route {
             Sort::Corpus => params.push("sort=corpus".into()),
             Sort::Date => params.push("sort=date".into()),
         }
+        if self.scope != Scope::All {
+            params.push(format!("in={}", self.scope.key()));
+        }
         if !self.term.is_empty() {
             params.push(format!("term={}", encode(&self.term)));
         }
@@ -163,12 +169,20 @@ impl Route {
 
     /// The same selection (query, filters, order) on another page; the page's own options are dropped.
     pub fn on(&self, page: Page) -> Route {
-        Route { page, q: self.q.clone(), filters: self.filters.clone(), order: self.order, ..Route::default() }
+        Route {
+            page,
+            q: self.q.clone(),
+            filters: self.filters.clone(),
+            order: self.order,
+            scope: self.scope,
+            ..Route::default()
+        }
     }
 
     /// The engine's query: the typed text plus the filters.
     pub fn query(&self) -> Query {
         let mut query = Query::parse(&self.q);
+        query.scope = self.scope;
         for (facet, value) in &self.filters {
             // The key comes from `Facet::key`, so it is always known.
             let _ = query.filter(facet.key(), value);
@@ -256,8 +270,13 @@ mod tests {
             order: Sort::Corpus,
             term: "四风".into(),
             kwic: KwicOrder::Left,
+            scope: Scope::Headings,
         };
         assert_eq!(Route::parse(&route.to_hash()), route);
+        // A regular expression's characters are data in the link.
+        let regex = Route { q: "re:^(深入|扎实)推进[一-龥]{2}$ -re:a&b".into(), ..Route::default() };
+        assert_eq!(Route::parse(&regex.to_hash()), regex);
+        assert_eq!(regex.query().patterns, ["^(深入|扎实)推进[一-龥]{2}$"]);
         for page in [Page::Browse, Page::Formulations, Page::Terms, Page::Regions, Page::About] {
             let r = Route { page, ..Route::default() };
             assert_eq!(Route::parse(&r.to_hash()), r);

@@ -1042,6 +1042,50 @@ async fn regular_expressions_search_mark_and_explain() {
 
 #[tokio::test]
 #[ignore = "browser test: run by cargo xtask test"]
+async fn searching_in_headings_lists_each_heading_with_its_article() {
+    let index = index();
+    let app = open("").await;
+    wait_until(&app, "document.querySelector('.hit')", "results").await;
+    type_search(&app, "作风").await;
+    wait_until(&app, "location.hash.includes('q=')", "the query").await;
+    // The scope control: headings only.
+    app.client
+        .find(Locator::Css(".scope button:nth-of-type(3)"))
+        .await
+        .expect("headings")
+        .click()
+        .await
+        .expect("click");
+    wait_until(&app, "location.hash.includes('in=headings')", "the scope in the link").await;
+    let mut query = Query::parse("作风");
+    query.scope = tifa_corpus::search::Scope::Headings;
+    let (total, _) = engine_titles(&index, &query);
+    assert_total(&app, total).await;
+    let docs: Vec<u32> = index
+        .search(&query, &SearchOptions { limit: 20, ..SearchOptions::default() })
+        .hits
+        .iter()
+        .map(|h| h.article)
+        .collect();
+    let expected: Vec<String> = index.field_hits(&docs, &query).into_iter().map(|h| h.text).collect();
+    assert!(!expected.is_empty());
+    wait_until(&app, "document.querySelector('.field-hit')", "the headings").await;
+    assert_eq!(app.texts(".field-hit .field-text").await, expected, "each matching heading, as the engine lists them");
+    assert!(!app.texts(".field-hit mark.q").await.is_empty(), "the matches are marked");
+    app.screenshot("headings").await;
+    let violations = axe_violations(&app).await;
+    assert!(violations.is_empty(), "accessibility: {violations:#?}");
+    // Each can be copied with its citation (headless Chromium keeps the clipboard to itself: the button is checked).
+    assert_eq!(app.texts(".field-hit .copy-field").await.len(), expected.len());
+    // The heading links to its article.
+    app.client.find(Locator::Css(".field-hit a.field-article")).await.expect("link").click().await.expect("open");
+    wait_until(&app, "document.querySelector('.reader-text')", "the article").await;
+    assert_clean_console(&app).await;
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "browser test: run by cargo xtask test"]
 async fn decades_for_long_spans_and_the_years_a_text_speaks_of() {
     // Three regulations of 1989, 1996 and 2004 and the government work report of 2022: a span of decades.
     let (app, shown) = open_real_files(&["d6_04_xzfg_hb.txt", "d5_08_gwr2022_untitled.txt"]).await;

@@ -1,10 +1,12 @@
 //! Browse and search (`#/`): facets with live counts, active filters, ranked results with snippets.
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use tifa_corpus::search::facets::FacetCounts;
 use tifa_corpus::search::timeline::timeline;
-use tifa_corpus::search::{Facet, Hit, Results, SearchOptions, Snippet, Sort};
+use tifa_corpus::search::{Facet, FieldHit, Hit, Results, Scope, SearchOptions, Snippet, Sort};
 
+use crate::browser;
 use crate::components::charts::Histogram;
 use crate::components::chips::{ActiveFilters, TagLink};
 use crate::components::export_menu::{self, Export, ExportMenu, export_language};
@@ -76,6 +78,28 @@ pub fn Browse() -> impl IntoView {
             }
         })
         .collect_view();
+    // Where the text must match: anywhere, or in one title, heading or paragraph.
+    let scopes = [
+        (Scope::All, "全文", "Anywhere"),
+        (Scope::Titles, "标题", "Titles"),
+        (Scope::Headings, "小标题", "Headings"),
+        (Scope::Paragraphs, "段落", "Paragraphs"),
+    ];
+    let scope_buttons = scopes
+        .into_iter()
+        .map(|(scope, zh, en)| {
+            view! {
+                <button
+                    type="button"
+                    aria-pressed=move || route.with(|r| r.scope == scope).to_string()
+                    on:click=move |_| c.go(&Route { scope, ..c.route.get_untracked() })
+                >
+                    {move || tr(lang.get(), zh, en)}
+                </button>
+            }
+        })
+        .collect_view();
+    let scoped = move || route.with(|r| r.scope != Scope::All && r.query().has_text());
     view! {
         <div class="browse">
             <details class="facets-wrap" open=wide_screen()>
@@ -92,12 +116,27 @@ pub fn Browse() -> impl IntoView {
                     </h1>
                     <div class="sort" role="group" aria-label=move || tr(lang.get(), "排序", "Order")>{sort_buttons}</div>
                 </div>
+                <div class="scope" role="group" aria-label=move || tr(lang.get(), "检索范围", "Search in")>{scope_buttons}</div>
                 <ActiveFilters />
                 {dated.then(|| view! { <TimelineChart /> })}
                 <ExportMenu exports=selection_exports(c) />
-                <ol class="hits">
-                    {move || results.with(|r| r.hits.iter().map(|hit| view! { <HitItem hit=hit.clone() /> }).collect_view())}
-                </ol>
+                <Show
+                    when=scoped
+                    fallback=move || view! {
+                        <ol class="hits">
+                            {move || results.with(|r| r.hits.iter().map(|hit| view! { <HitItem hit=hit.clone() /> }).collect_view())}
+                        </ol>
+                    }
+                >
+                    // Searching in headings (titles, paragraphs): each matching one, with where it is from.
+                    <ol class="field-hits">
+                        {move || {
+                            let docs: Vec<u32> = results.with(|r| r.hits.iter().map(|h| h.article).collect());
+                            let query = route.with(|r| r.query());
+                            c.index().field_hits(&docs, &query).into_iter().map(|hit| view! { <FieldHitItem hit /> }).collect_view()
+                        }}
+                    </ol>
+                </Show>
                 // A regular expression that cannot be used: say what is wrong instead of "nothing found".
                 {move || route.with(|r| r.query().compile().err()).map(|e| {
                     let why = e.text();
@@ -238,6 +277,55 @@ fn HitItem(hit: Hit) -> impl IntoView {
                 </span>
             </div>
             {hit.snippets.into_iter().map(|s| view! { <SnippetView snippet=s /> }).collect_view()}
+        </li>
+    }
+}
+
+/// One heading (title, paragraph) where a scoped search matched: its text with the matches marked, the article it
+/// is from (level, home place) and a button that copies it with the citation.
+#[component]
+fn FieldHitItem(hit: FieldHit) -> impl IntoView {
+    let c = explorer();
+    let (route, lang) = (c.route, c.lang);
+    let index = c.index();
+    let article = index.article(hit.article);
+    let id = article.id.clone();
+    let block = hit.block;
+    let href = move || route.with(|r| r.on(Page::Article(id.clone())).to_hash());
+    let places: Vec<String> =
+        tifa_corpus::enrich::stats::home_regions(article).into_iter().map(str::to_string).collect();
+    let level = article.level.as_ref().map(|l| l.name.clone());
+    let source = index.corpus.sources.get(article.source as usize);
+    let copied = format!("{}\n——{}", hit.text, tifa_corpus::export::citation(article, source));
+    let title_of = tifa_corpus::Article { title: article.title.clone(), ..Default::default() };
+    let status = RwSignal::new(String::new());
+    let marks =
+        hit.highlights.iter().map(|h| Mark { start: h[0], end: h[1], class: "q", tip: String::new() }).collect();
+    let copy = move |_| {
+        let text = copied.clone();
+        spawn_local(async move {
+            let ok = browser::copy(&text).await;
+            let l = explorer().lang.get_untracked();
+            status.set(
+                tr(
+                    l,
+                    if ok { "已复制" } else { "浏览器不允许复制" },
+                    if ok { "Copied" } else { "The browser refused to copy" },
+                )
+                .to_string(),
+            );
+        });
+    };
+    view! {
+        <li class="field-hit" data-block=block.map(|b| b.to_string())>
+            <p class="field-text"><MarkedText text=hit.text marks /></p>
+            <div class="hit-meta">
+                <a class="field-article" href=href data-nav>{move || shown_title(&title_of, lang.get())}</a>
+                {places.into_iter().map(|p| view! { <TagLink facet=Facet::Region value=p /> }).collect_view()}
+                {level.map(|l| view! { <TagLink facet=Facet::Level value=l /> })}
+                <button type="button" class="copy-field" on:click=copy>{move || tr(lang.get(), "复制（附出处）", "Copy with citation")}</button>
+                <span class="copy-status" role="status">{move || status.get()}</span>
+            </div>
         </li>
     }
 }

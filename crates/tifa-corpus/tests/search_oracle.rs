@@ -95,3 +95,61 @@ fn terms_combine_and_exclude() {
     let expected: Vec<u32> = a.iter().copied().filter(|d| !b.contains(d)).collect();
     assert_eq!(without, expected);
 }
+
+/// With a scope, an article matches when one field of that kind holds every required string and none of the excluded
+/// ones: checked against a scan of the fields, for each scope, with pairs of strings cut from the text.
+#[test]
+fn scoped_search_finds_the_fields_that_hold_every_term() {
+    use tifa_corpus::model::BlockKind;
+    use tifa_corpus::search::Scope;
+    let corpus = default_corpus();
+    let index = Index::from_parts(corpus.clone(), IndexData::empty(corpus.articles.len()));
+    // Per article: (kind of field, folded text), the title first.
+    let fields: Vec<Vec<(Scope, String)>> = corpus
+        .articles
+        .iter()
+        .map(|a| {
+            let blocks = a.blocks.iter().map(|b| {
+                (if b.kind == BlockKind::Heading { Scope::Headings } else { Scope::Paragraphs }, fold(&b.text))
+            });
+            std::iter::once((Scope::Titles, fold(&a.title))).chain(blocks).collect()
+        })
+        .collect();
+    let terms = queries(&corpus, 60, 99);
+    let mut nonempty = 0;
+    for scope in [Scope::Titles, Scope::Headings, Scope::Paragraphs] {
+        for pair in terms.chunks(2) {
+            let (a, b) = (&pair[0], pair.get(1).unwrap_or(&pair[0]));
+            if a.trim().is_empty() || b.trim().is_empty() || a.contains(' ') || b.contains(' ') {
+                continue;
+            }
+            for excluded in [false, true] {
+                let query = Query {
+                    required: if excluded { vec![a.clone()] } else { vec![a.clone(), b.clone()] },
+                    excluded: if excluded { vec![b.clone()] } else { Vec::new() },
+                    scope,
+                    ..Query::default()
+                };
+                let expected: Vec<u32> = fields
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, fs)| {
+                        fs.iter().any(|(kind, t)| {
+                            *kind == scope
+                                && query.required.iter().all(|r| t.contains(r.as_str()))
+                                && !query.excluded.iter().any(|x| t.contains(x.as_str()))
+                        })
+                    })
+                    .map(|(i, _)| i as u32)
+                    .collect();
+                nonempty += usize::from(!expected.is_empty());
+                assert_eq!(index.matching(&query), expected, "{query:?}");
+                // The page's list of matching fields names exactly the articles found.
+                let mut listed: Vec<u32> = index.field_hits(&expected, &query).iter().map(|h| h.article).collect();
+                listed.dedup();
+                assert_eq!(listed, expected, "{query:?}");
+            }
+        }
+    }
+    assert!(nonempty >= 10, "the check is not vacuous ({nonempty} queries find something)");
+}

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use tifa_corpus::search::pattern::{PatternError, Term};
-use tifa_corpus::search::{Index, KwicSort, Query, SearchOptions, Sort};
+use tifa_corpus::search::{Index, KwicSort, Query, Scope, SearchOptions, Sort};
 
 /// Facet filters shared by the commands.
 #[derive(Args, Debug)]
@@ -28,6 +28,10 @@ pub struct SearchArgs {
     /// repeat it.
     #[arg(long = "regex", value_name = "PATTERN")]
     regexes: Vec<String>,
+    /// Where the text must match: anywhere, or within one title, heading or paragraph (which must then hold every
+    /// term: `--in headings` finds the section headings that name them all).
+    #[arg(long = "in", value_enum, default_value_t = ScopeArg::All)]
+    scope: ScopeArg,
     #[command(flatten)]
     filters: Filters,
     #[command(flatten)]
@@ -41,6 +45,14 @@ pub struct SearchArgs {
     /// Order of hits.
     #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
     sort: SortArg,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ScopeArg {
+    All,
+    Titles,
+    Headings,
+    Paragraphs,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -188,6 +200,12 @@ pub fn search(args: SearchArgs) -> ExitCode {
         Err(code) => return code,
     };
     query.patterns.extend(args.regexes.iter().cloned());
+    query.scope = match args.scope {
+        ScopeArg::All => Scope::All,
+        ScopeArg::Titles => Scope::Titles,
+        ScopeArg::Headings => Scope::Headings,
+        ScopeArg::Paragraphs => Scope::Paragraphs,
+    };
     let query = match checked(query) {
         Ok(q) => q,
         Err(code) => return code,

@@ -7,7 +7,7 @@ use super::document::FieldKind;
 use super::facets::FacetCounts;
 use super::index::Index;
 use super::pattern::{Needle, Pattern};
-use super::query::{CompiledPatterns, Query};
+use super::query::{CompiledPatterns, Query, Scope};
 use memchr::memmem;
 use serde::Serialize;
 
@@ -97,6 +97,24 @@ pub struct Hit {
     pub snippets: Vec<Snippet>,
 }
 
+/// A field (title, heading, paragraph) where a scoped query matches.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FieldHit {
+    /// Position of the article in the corpus.
+    pub article: u32,
+    /// Block index, or `None` for the title.
+    pub block: Option<u32>,
+    /// The field as printed.
+    pub text: String,
+    /// Match spans `[start, end)` in characters of `text`.
+    pub highlights: Vec<[u32; 2]>,
+}
+
+/// The strings and patterns of a query as needles.
+fn needles<'q>(strings: &'q [String], patterns: &'q [Pattern]) -> Vec<Needle<'q>> {
+    strings.iter().map(|s| Needle::Text(s)).chain(patterns.iter().map(Needle::Pattern)).collect()
+}
+
 /// The answer to a query.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Results {
@@ -165,6 +183,11 @@ impl Index {
             });
         }
         let mut docs = docs.unwrap_or_else(|| (0..self.documents.len() as u32).collect());
+        if query.scope != Scope::All && query.has_text() {
+            // Every required needle somewhere is necessary; one field of the scope holding them all decides.
+            docs.retain(|&d| !self.scoped_fields(d, query, patterns).is_empty());
+            return (docs, dfs);
+        }
         let excluded = query
             .excluded
             .iter()
@@ -174,6 +197,50 @@ impl Index {
             docs.retain(|d| found.binary_search(d).is_err());
         }
         (docs, dfs)
+    }
+
+    /// The fields of article `d` (indexes into its document's fields) of the query's scope that hold every required
+    /// string and pattern and none of the excluded ones; with [`Scope::All`], every field holding any required one.
+    pub fn scoped_fields(&self, d: u32, query: &Query, patterns: &CompiledPatterns) -> Vec<usize> {
+        let doc = &self.documents[d as usize];
+        let required: Vec<Needle<'_>> = needles(&query.required, &patterns.required);
+        let excluded: Vec<Needle<'_>> = needles(&query.excluded, &patterns.excluded);
+        doc.fields
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| query.scope.covers(f.kind))
+            .filter(|(_, f)| {
+                let text = doc.field_text(f);
+                if query.scope == Scope::All {
+                    required.iter().any(|n| n.is_in(text))
+                } else {
+                    required.iter().all(|n| n.is_in(text)) && !excluded.iter().any(|n| n.is_in(text))
+                }
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// Every field where a scoped query matches in the articles `docs` (in their order): the title, heading or
+    /// paragraph as printed, with its matches marked — the page's list of matching headings.
+    pub fn field_hits(&self, docs: &[u32], query: &Query) -> Vec<FieldHit> {
+        let Ok(patterns) = query.compile() else { return Vec::new() };
+        let required = needles(&query.required, &patterns.required);
+        docs.iter()
+            .flat_map(|&d| {
+                let article = &self.corpus.articles[d as usize];
+                let doc = &self.documents[d as usize];
+                self.scoped_fields(d, query, &patterns).into_iter().map(move |i| (d, article, doc.fields[i]))
+            })
+            .map(|(d, article, f)| {
+                let text = match f.block {
+                    None => article.title.clone(),
+                    Some(b) => article.blocks[b as usize].text.clone(),
+                };
+                let highlights = super::highlight::needle_spans(&text, &required);
+                FieldHit { article: d, block: f.block, text, highlights }
+            })
+            .collect()
     }
 
     /// Articles matching the whole query, text and filters, ascending.
@@ -203,12 +270,7 @@ impl Index {
             let plan = self.plan(query, &patterns, &dfs);
             docs.iter().map(|&d| (d, self.score(d, &plan))).collect()
         };
-        let needles: Vec<Needle<'_>> = query
-            .required
-            .iter()
-            .map(|s| Needle::Text(s))
-            .chain(patterns.required.iter().map(Needle::Pattern))
-            .collect();
+        let required = needles(&query.required, &patterns.required);
         match options.sort {
             Sort::Relevance => scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))),
             Sort::Corpus => {}
@@ -235,7 +297,11 @@ impl Index {
                     id: article.id.clone(),
                     title: article.title.clone(),
                     score: (score * 1000.0).round() / 1000.0,
-                    snippets: self.snippets(d, &needles, options.snippets),
+                    snippets: {
+                        // With a scope, snippets come from the fields that matched there.
+                        let only = (query.scope != Scope::All).then(|| self.scoped_fields(d, query, &patterns));
+                        self.snippets(d, &required, only.as_deref(), options.snippets)
+                    },
                 }
             })
             .collect();
@@ -349,8 +415,9 @@ impl Index {
         terms
     }
 
-    /// The best passages of article `d` for the required strings and patterns.
-    pub fn snippets(&self, d: u32, required: &[Needle<'_>], max: usize) -> Vec<Snippet> {
+    /// The best passages of article `d` for the required strings and patterns (only from the fields `only`, when
+    /// given).
+    pub fn snippets(&self, d: u32, required: &[Needle<'_>], only: Option<&[usize]>, max: usize) -> Vec<Snippet> {
         if max == 0 {
             return Vec::new();
         }
@@ -373,6 +440,9 @@ impl Index {
         // Rank body fields by the number of distinct strings they contain, then by occurrences.
         let mut candidates: Vec<(usize, usize, usize, Vec<[u32; 2]>)> = Vec::new();
         for (i, f) in doc.fields.iter().enumerate() {
+            if only.is_some_and(|only| !only.contains(&i)) {
+                continue;
+            }
             let text = doc.field_text(f);
             let mut spans = Vec::new();
             let mut distinct = 0;
@@ -389,8 +459,8 @@ impl Index {
                 candidates.push((distinct, spans.len(), i, spans));
             }
         }
-        // The title is shown anyway: use it only when nothing else matches.
-        if candidates.iter().any(|c| doc.fields[c.2].kind != FieldKind::Title) {
+        // The title is shown anyway: use it only when nothing else matches (or when titles are what is searched).
+        if only.is_none() && candidates.iter().any(|c| doc.fields[c.2].kind != FieldKind::Title) {
             candidates.retain(|c| doc.fields[c.2].kind != FieldKind::Title);
         }
         candidates.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));

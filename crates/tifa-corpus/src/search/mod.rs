@@ -17,7 +17,7 @@ pub mod query;
 pub mod stats;
 pub mod timeline;
 
-pub use engine::{Hit, Results, SearchOptions, Snippet, Sort};
+pub use engine::{FieldHit, Hit, Results, SearchOptions, Snippet, Sort};
 pub use index::Index;
 pub use kwic::{KwicLine, KwicSort};
-pub use query::{Facet, Query};
+pub use query::{Facet, Query, Scope};

@@ -17,8 +17,60 @@ pub struct Query {
     pub patterns: Vec<String>,
     /// Regular expressions no hit may match.
     pub excluded_patterns: Vec<String>,
+    /// Where the text must match: anywhere, or within one title, heading or paragraph.
+    pub scope: Scope,
     /// Facet filters: (facet, values). Values of one facet are alternatives; facets combine with AND.
     pub filters: Vec<(Facet, Vec<String>)>,
+}
+
+/// Where a query's text must match.
+///
+/// With a scope other than [`Scope::All`], one field of that kind (the title, one heading, one paragraph) must hold
+/// every required string and pattern and none of the excluded ones: `作风 建设` in headings finds headings that name
+/// both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum Scope {
+    /// Anywhere in the article (each string may be in a different block).
+    #[default]
+    All,
+    /// In the title.
+    Titles,
+    /// In one section heading.
+    Headings,
+    /// In one paragraph.
+    Paragraphs,
+}
+
+impl Scope {
+    /// Every scope, in the order a control lists them.
+    pub const ALL: [Scope; 4] = [Scope::All, Scope::Titles, Scope::Headings, Scope::Paragraphs];
+
+    /// The name in links and on the command line (`all`, `titles`, `headings`, `paragraphs`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Scope::All => "all",
+            Scope::Titles => "titles",
+            Scope::Headings => "headings",
+            Scope::Paragraphs => "paragraphs",
+        }
+    }
+
+    /// The scope a name names.
+    pub fn from_key(key: &str) -> Option<Scope> {
+        Scope::ALL.into_iter().find(|s| s.key() == key)
+    }
+
+    /// Whether a field of this kind is searched.
+    pub fn covers(self, kind: super::document::FieldKind) -> bool {
+        use super::document::FieldKind;
+        matches!(
+            (self, kind),
+            (Scope::All, _)
+                | (Scope::Titles, FieldKind::Title)
+                | (Scope::Headings, FieldKind::Heading)
+                | (Scope::Paragraphs, FieldKind::Paragraph)
+        )
+    }
 }
 
 /// A facet a query can filter on.
