@@ -63,21 +63,8 @@ pub fn Browse() -> impl IntoView {
         (Sort::Corpus, "按原文顺序", "Corpus order"),
         (Sort::Date, "按日期", "By date"),
     ];
-    let sort_buttons = orders
-        .into_iter()
-        .filter(|(order, _, _)| *order != Sort::Date || dated)
-        .map(|(order, zh, en)| {
-            view! {
-                <button
-                    type="button"
-                    aria-pressed=move || route.with(|r| r.order == order).to_string()
-                    on:click=move |_| c.go(&Route { order, ..c.route.get_untracked() })
-                >
-                    {move || tr(lang.get(), zh, en)}
-                </button>
-            }
-        })
-        .collect_view();
+    let orders: Vec<_> = orders.into_iter().filter(|(order, _, _)| *order != Sort::Date || dated).collect();
+    let sort_buttons = route_buttons(c, orders, |r| r.order, |r, order| Route { order, ..r });
     // Where the text must match: anywhere, or in one title, heading or paragraph.
     let scopes = [
         (Scope::All, "全文", "Anywhere"),
@@ -85,20 +72,7 @@ pub fn Browse() -> impl IntoView {
         (Scope::Headings, "小标题", "Headings"),
         (Scope::Paragraphs, "段落", "Paragraphs"),
     ];
-    let scope_buttons = scopes
-        .into_iter()
-        .map(|(scope, zh, en)| {
-            view! {
-                <button
-                    type="button"
-                    aria-pressed=move || route.with(|r| r.scope == scope).to_string()
-                    on:click=move |_| c.go(&Route { scope, ..c.route.get_untracked() })
-                >
-                    {move || tr(lang.get(), zh, en)}
-                </button>
-            }
-        })
-        .collect_view();
+    let scope_buttons = route_buttons(c, scopes.to_vec(), |r| r.scope, |r, scope| Route { scope, ..r });
     let scoped = move || route.with(|r| r.scope != Scope::All && r.query().has_text());
     view! {
         <div class="browse">
@@ -158,6 +132,31 @@ pub fn Browse() -> impl IntoView {
             </section>
         </div>
     }
+}
+
+/// One button per option (its Chinese and English label), the route's current one pressed; a click goes to the
+/// route with that option.
+fn route_buttons<T: Copy + PartialEq + Send + Sync + 'static>(
+    c: Explorer,
+    options: Vec<(T, &'static str, &'static str)>,
+    current: fn(&Route) -> T,
+    with: fn(Route, T) -> Route,
+) -> impl IntoView {
+    let (route, lang) = (c.route, c.lang);
+    options
+        .into_iter()
+        .map(|(option, zh, en)| {
+            view! {
+                <button
+                    type="button"
+                    aria-pressed=move || route.with(|r| current(r) == option).to_string()
+                    on:click=move |_| c.go(&with(c.route.get_untracked(), option))
+                >
+                    {move || tr(lang.get(), zh, en)}
+                </button>
+            }
+        })
+        .collect_view()
 }
 
 /// Exports of the current selection, in the order shown.
