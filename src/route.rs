@@ -5,8 +5,9 @@
 use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_encode};
 use tifa_corpus::search::{Facet, KwicSort, Query, Scope, Sort};
 
-/// Longest value kept from a link (characters); longer ones are cut.
-const MAX_VALUE: usize = 200;
+/// Longest value kept from a link (characters); longer ones are cut. Room for the longest regular expression
+/// (`re:` and 500 characters) and a few terms beside it.
+const MAX_VALUE: usize = 600;
 /// Most filter values kept from a link.
 const MAX_FILTERS: usize = 50;
 

@@ -100,10 +100,11 @@ pub fn start(own: OwnFiles, job: u64, request: Request) {
         return;
     };
     let w = worker.clone();
-    let then = match &request {
+    let then: Option<Job> = match &request {
         Request::Compare { then, .. } => Some(then.clone()),
         Request::Build(_) => None,
     };
+    let failed_then = then.clone();
     // The request goes to the worker once; the handler keeps nothing of it afterwards.
     let mut pending = Some(request);
     let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
@@ -128,14 +129,23 @@ pub fn start(own: OwnFiles, job: u64, request: Request) {
                 }
             }
             ToPage::Failed { why } => {
-                own.job.set(Job::Failed(why));
                 stop(own);
+                match then.clone() {
+                    // Comparing could not be done there: the page finds the reuse itself.
+                    Some(then) => own.compared(None, then),
+                    None => own.job.set(Job::Failed(why)),
+                }
             }
         }
     });
     worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     let onerror = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
-        if own.current(job) {
+        if own.current(job)
+            && let Some(then) = failed_then.clone()
+        {
+            stop(own);
+            own.compared(None, then);
+        } else if own.current(job) {
             own.job.set(Job::Failed(Text::new(
                 "读取文件的后台线程出错停止了（可能一次处理的内容太多）：请少选几个或更小的文件。",
                 "the worker that reads files stopped (perhaps too much at once for this browser: open fewer or smaller files)",

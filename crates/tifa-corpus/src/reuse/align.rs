@@ -8,6 +8,10 @@ use std::ops::Range;
 use super::ReuseOptions;
 use super::shingle::{K, Stream};
 
+/// How many times a chain that fails as a whole is split (so at most 2^depth parts, each measured once per level:
+/// a long stretch of scattered seeds costs a few measurements of it, not one per seed).
+const MAX_SPLITS: u32 = 6;
+
 /// Characters between two seeds of one chain, at most.
 const MAX_GAP: usize = 40;
 /// How far the diagonal may drift between two seeds: this many characters plus a fifth of their distance.
@@ -38,7 +42,7 @@ pub fn passages(sa: &Stream, sb: &Stream, seeds: &[(u32, u32)], options: &ReuseO
         seeds.dedup();
         let (block_a, block_b) = (sa.block_range(seeds[0].0), sb.block_range(seeds[0].1));
         for chain in chains(seeds) {
-            measure(sa, sb, &chain, (&block_a, &block_b), options, &mut found);
+            measure(sa, sb, &chain, (&block_a, &block_b), options, MAX_SPLITS, &mut found);
         }
     }
     // Passages overlapping on both sides (two chains over one stretch): the longer stays. A stretch copied twice
@@ -58,13 +62,14 @@ pub fn passages(sa: &Stream, sb: &Stream, seeds: &[(u32, u32)], options: &ReuseO
 
 /// The passage a chain of seeds spans, widened to its first and last shared character, if it is long and similar
 /// enough. A chain that is not similar enough as a whole (two shared stretches with a rewritten clause between them)
-/// is split at its widest gap between seeds, and each part measured again.
+/// is split at its widest gap between seeds, and each part measured again (at most [`MAX_SPLITS`] times deep).
 fn measure(
     sa: &Stream,
     sb: &Stream,
     chain: &[(usize, usize)],
     blocks: (&Range<usize>, &Range<usize>),
     options: &ReuseOptions,
+    splits: u32,
     found: &mut Vec<Found>,
 ) {
     let (block_a, block_b) = blocks;
@@ -80,15 +85,19 @@ fn measure(
     if printed(sa, &a) < options.min_chars || printed(sb, &b) < options.min_chars {
         return;
     }
-    let similarity = similarity(sa.slice(a.clone()), sb.slice(b.clone()));
-    if similarity >= options.min_similarity {
+    if let Some(similarity) = similarity_at_least(sa.slice(a.clone()), sb.slice(b.clone()), options.min_similarity) {
         found.push(Found { a, b, similarity: (similarity * 1000.0).round() / 1000.0 });
-    } else if chain.len() > 1 {
+    } else if chain.len() > 1 && splits > 0 {
         let gap = |i: usize| (chain[i + 1].0 - chain[i].0).max(chain[i + 1].1.saturating_sub(chain[i].1));
-        let widest = (0..chain.len() - 1).max_by_key(|&i| (gap(i), std::cmp::Reverse(i))).unwrap_or(0);
+        // The widest gap; among equal ones the nearest the middle, so that the parts halve (seeds evenly spread
+        // would otherwise be cut off one at a time, each cut measuring nearly the whole stretch again).
+        let middle = (chain.len() - 1) / 2;
+        let widest = (0..chain.len() - 1)
+            .max_by_key(|&i| (gap(i), std::cmp::Reverse(i.abs_diff(middle)), std::cmp::Reverse(i)))
+            .unwrap_or(0);
         let (left, right) = chain.split_at(widest + 1);
-        measure(sa, sb, left, blocks, options, found);
-        measure(sa, sb, right, blocks, options, found);
+        measure(sa, sb, left, blocks, options, splits - 1, found);
+        measure(sa, sb, right, blocks, options, splits - 1, found);
     }
 }
 
@@ -190,11 +199,22 @@ fn extend(x: &[char], y: &[char]) -> (usize, usize) {
 
 /// 1 − Levenshtein distance / longer length, computed in a band around the diagonal (a distance outside the band is
 /// far below any threshold worth reporting, and counts as no similarity).
-pub fn similarity(x: &[char], y: &[char]) -> f64 {
+#[cfg(test)]
+fn similarity(x: &[char], y: &[char]) -> f64 {
+    similarity_at_least(x, y, 0.0).unwrap_or(0.0)
+}
+
+/// [`similarity`] when it is at least `min`; `None` as soon as the edit distance must exceed what `min` allows (the
+/// smallest value of a row never decreases further down, so a dissimilar stretch is given up early).
+pub fn similarity_at_least(x: &[char], y: &[char], min: f64) -> Option<f64> {
     let (n, m) = (x.len(), y.len());
     let longer = n.max(m);
     if longer == 0 {
-        return 1.0;
+        return Some(1.0);
+    }
+    let allowed = ((1.0 - min) * longer as f64).floor() as usize;
+    if n.abs_diff(m) > allowed {
+        return None;
     }
     let band = n.abs_diff(m) + longer / 4 + 2;
     let inf = usize::MAX / 2;
@@ -204,20 +224,32 @@ pub fn similarity(x: &[char], y: &[char]) -> f64 {
         *p = j;
     }
     for i in 1..=n {
-        row.iter_mut().for_each(|r| *r = inf);
         let lo = i.saturating_sub(band);
         let hi = (i + band).min(m);
+        // Only the band is computed; the cells just outside it are read, so they must say "unreachable". (The band
+        // only moves right: cells further right were never written, cells further left are never read again.)
         if lo == 0 {
             row[0] = i;
+        } else {
+            row[lo - 1] = inf;
         }
+        if hi < m {
+            row[hi + 1] = inf;
+        }
+        let mut smallest = if lo == 0 { i } else { inf };
         for j in lo.max(1)..=hi {
             let substitute = prev[j - 1] + usize::from(x[i - 1] != y[j - 1]);
             row[j] = substitute.min(prev[j] + 1).min(row[j - 1] + 1);
+            smallest = smallest.min(row[j]);
+        }
+        if smallest > allowed {
+            return None;
         }
         std::mem::swap(&mut prev, &mut row);
     }
     let distance = prev[m];
-    if distance >= inf { 0.0 } else { 1.0 - distance as f64 / longer as f64 }
+    let similarity = if distance >= inf { 0.0 } else { 1.0 - distance as f64 / longer as f64 };
+    (similarity >= min).then_some(similarity)
 }
 
 #[cfg(test)]
@@ -237,6 +269,10 @@ mod tests {
         assert!((similarity(&chars("abcdefghij"), &chars("abcdeghij")) - 0.9).abs() < 1e-9);
         assert_eq!(similarity(&chars(""), &chars("")), 1.0);
         assert!(similarity(&chars("abcdefghij"), &chars("klmnopqrst")) < 0.1);
+        // With a floor: the same value when reached, nothing when not.
+        assert_eq!(similarity_at_least(&chars("abcdefghij"), &chars("abcdefghiX"), 0.8), Some(0.9));
+        assert_eq!(similarity_at_least(&chars("abcdefghij"), &chars("abXXXXghij"), 0.8), None);
+        assert_eq!(similarity_at_least(&chars("abcdefghij"), &chars("abc"), 0.8), None);
     }
 
     #[test]

@@ -38,6 +38,8 @@ pub enum PatternError {
     Syntax(String),
     /// Valid, but it would compile to more than the size limit.
     TooLarge,
+    /// It can match nothing at all (`a*`, `(|营商)`): such a match is preferred to a longer one and finds no text.
+    MatchesEmpty,
 }
 
 impl PatternError {
@@ -54,6 +56,10 @@ impl PatternError {
             PatternError::Syntax(why) => {
                 Text::new(format!("正则表达式有误：{why}"), format!("the pattern is not valid: {why}"))
             }
+            PatternError::MatchesEmpty => Text::new(
+                "正则表达式可以什么也不匹配（如 a* 或 (|营商)）：请让它至少匹配一个字（如用 + 代替 *）。",
+                "the pattern can match nothing at all (like a* or (|营商)): make it match at least one character (+ instead of *, say)",
+            ),
             PatternError::TooLarge => Text::new(
                 "正则表达式展开后过大（例如重复次数太多）：请写得简单些。",
                 "the pattern is too large once expanded (too many repetitions, perhaps): simplify it",
@@ -88,7 +94,15 @@ impl Pattern {
             },
         )?;
         // The regex crate parsed it: the syntax crate (the same parser) does too; if not, no literals, no filter.
-        let literals = regex_syntax::parse(source).map(|hir| required(&hir)).unwrap_or_default();
+        let hir = regex_syntax::parse(source).ok();
+        let can_be_empty = match &hir {
+            Some(hir) => hir.properties().minimum_len() == Some(0),
+            None => regex.is_match(""),
+        };
+        if can_be_empty {
+            return Err(PatternError::MatchesEmpty);
+        }
+        let literals = hir.as_ref().map(required).unwrap_or_default();
         Ok(Pattern { source: source.to_string(), regex, literals })
     }
 
@@ -240,9 +254,11 @@ mod tests {
     }
 
     #[test]
-    fn empty_matches_are_no_matches() {
-        let p = Pattern::new("x*").expect("valid");
-        assert!(!p.is_match("营商环境"));
+    fn a_pattern_that_can_match_nothing_is_refused() {
+        for p in ["x*", "(|营商)", "(营商)??", "^", "a?b?"] {
+            assert_eq!(Pattern::new(p).err(), Some(PatternError::MatchesEmpty), "{p}");
+        }
+        let p = Pattern::new("x+").expect("valid");
         let found: Vec<(usize, usize)> = p.find_iter("axxb").map(|r| (r.start, r.end)).collect();
         assert_eq!(found, [(1, 3)]);
     }
