@@ -212,7 +212,8 @@ pub fn similarity_at_least(x: &[char], y: &[char], min: f64) -> Option<f64> {
     if longer == 0 {
         return Some(1.0);
     }
-    let allowed = ((1.0 - min) * longer as f64).floor() as usize;
+    // (A hair above, so that float rounding never refuses a distance the floor allows: 1 − 20/100 is 0.8.)
+    let allowed = ((1.0 - min) * longer as f64 + 1e-9).floor() as usize;
     if n.abs_diff(m) > allowed {
         return None;
     }
@@ -273,6 +274,8 @@ mod tests {
         assert_eq!(similarity_at_least(&chars("abcdefghij"), &chars("abcdefghiX"), 0.8), Some(0.9));
         assert_eq!(similarity_at_least(&chars("abcdefghij"), &chars("abXXXXghij"), 0.8), None);
         assert_eq!(similarity_at_least(&chars("abcdefghij"), &chars("abc"), 0.8), None);
+        // Exactly at the floor (1 − 2/10 = 0.8, which floats compute as 0.19999… below 1): kept.
+        assert_eq!(similarity_at_least(&chars("abcdefghij"), &chars("XbcdefghiY"), 0.8), Some(0.8));
     }
 
     #[test]
