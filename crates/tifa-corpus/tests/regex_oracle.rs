@@ -5,8 +5,11 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
 use proptest::prelude::*;
 use regex::Regex;
+use support::fields;
 use tifa_corpus::search::index::IndexData;
 use tifa_corpus::search::pattern::{Needle, Pattern};
 use tifa_corpus::search::{Index, KwicSort, Query, SearchOptions};
@@ -15,15 +18,6 @@ use tifa_corpus::{Corpus, CorpusBuilder, default_corpus};
 
 fn index_of(corpus: &Corpus) -> Index {
     Index::from_parts(corpus.clone(), IndexData::empty(corpus.articles.len()))
-}
-
-/// Every article's title and blocks, folded.
-fn fields(corpus: &Corpus) -> Vec<Vec<String>> {
-    corpus
-        .articles
-        .iter()
-        .map(|a| std::iter::once(fold(&a.title)).chain(a.blocks.iter().map(|b| fold(&b.text))).collect())
-        .collect()
 }
 
 /// The articles with a non-empty match in some field, and the number of matches in all.

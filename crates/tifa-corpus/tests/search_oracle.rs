@@ -3,19 +3,13 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
+use support::fields;
 use tifa_corpus::search::index::IndexData;
 use tifa_corpus::search::{Index, Query};
 use tifa_corpus::text::fold::fold;
 use tifa_corpus::{Corpus, ParseOptions, default_corpus, parse_bytes, synth};
-
-/// Every article's title and blocks, folded, as separate strings (a match may not cross them).
-fn fields(corpus: &Corpus) -> Vec<Vec<String>> {
-    corpus
-        .articles
-        .iter()
-        .map(|a| std::iter::once(fold(&a.title)).chain(a.blocks.iter().map(|b| fold(&b.text))).collect())
-        .collect()
-}
 
 fn brute_force(fields: &[Vec<String>], needle: &str) -> Vec<u32> {
     fields.iter().enumerate().filter(|(_, f)| f.iter().any(|t| t.contains(needle))).map(|(i, _)| i as u32).collect()

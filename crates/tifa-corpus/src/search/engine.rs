@@ -165,17 +165,18 @@ impl Index {
         }
     }
 
+    /// The articles holding each string, then each pattern, in that order.
+    fn found_each<'a>(&'a self, strings: &'a [String], patterns: &'a [Pattern]) -> impl Iterator<Item = Vec<u32>> + 'a {
+        let strings = strings.iter().map(|term| self.containing(term));
+        strings.chain(patterns.iter().map(|p| self.matching_pattern(p)))
+    }
+
     /// Like [`Index::matching_text`], also returning the document frequency of each required string, then of each
     /// required pattern (for ranking, so that nothing is searched twice).
     fn matching_text_with_df(&self, query: &Query, patterns: &CompiledPatterns) -> (Vec<u32>, Vec<usize>) {
         let mut docs: Option<Vec<u32>> = None;
         let mut dfs = Vec::with_capacity(query.required.len() + patterns.required.len());
-        let found = query
-            .required
-            .iter()
-            .map(|term| self.containing(term))
-            .chain(patterns.required.iter().map(|p| self.matching_pattern(p)));
-        for found in found {
+        for found in self.found_each(&query.required, &patterns.required) {
             dfs.push(found.len());
             docs = Some(match docs {
                 None => found,
@@ -188,12 +189,7 @@ impl Index {
             docs.retain(|&d| !self.scoped_fields(d, query, patterns).is_empty());
             return (docs, dfs);
         }
-        let excluded = query
-            .excluded
-            .iter()
-            .map(|term| self.containing(term))
-            .chain(patterns.excluded.iter().map(|p| self.matching_pattern(p)));
-        for found in excluded {
+        for found in self.found_each(&query.excluded, &patterns.excluded) {
             docs.retain(|d| found.binary_search(d).is_err());
         }
         (docs, dfs)
